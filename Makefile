@@ -1,0 +1,87 @@
+# Kuntajako: `make demo` runs the portal with demo data on SQLite; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kuntajako
+PYTEST_ARGS ?=
+# The Nu HTML Checker, from the npm registry, kept inside the virtual environment.
+VNU_VERSION := 26.9.27
+VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: checkers install compile demo run data test test-postgres test-sqlite lint format messages bench check-deploy clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Compiled translations are build output, made from the committed .po files.
+compile: install
+	@.ci/system-packages
+	@DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+data: compile
+	DEBUG=true $(PY) manage.py migrate --noinput -v 0
+	DEBUG=true $(PY) manage.py load_municipalities
+	DEBUG=true $(PY) manage.py load_vocabularies
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py seed_demo_accounts
+
+demo: data run
+
+run:
+	@echo "Kuntajako is at http://127.0.0.1:8000 (Ctrl-C stops it)"
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+$(VNU): | install
+	@npm install --silent --no-audit --no-fund --prefix $(VENV)/node vnu-jar@$(VNU_VERSION) \
+		|| echo "Could not install the Nu HTML Checker; the HTML validity tests will be skipped." >&2
+
+checkers: compile
+	@.ci/system-packages browser
+	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(VNU) || true
+
+test: checkers lint
+	@if DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) .ci/postgres; then \
+	    $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$${CI:-}" = "true" ]; then \
+	    echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): CI needs it." >&2; exit 1; \
+	else \
+	    echo "PostgreSQL does not answer at $(TEST_DATABASE_URL): running only the SQLite part." \
+	         "Set TEST_DATABASE_URL to a PostgreSQL server to run the whole suite." >&2; \
+	fi
+	@$(MAKE) --no-print-directory test-sqlite
+
+test-postgres: compile
+	@echo "== Whole test suite on PostgreSQL =="
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+test-sqlite: compile
+	@echo "== Smoke run on SQLite =="
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -n 2 -m "not postgres_only" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the message catalogues after changing user-facing text; then translate the new entries.
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=tests --no-obsolete
+
+check-deploy: install
+	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	    ALLOWED_HOSTS=kuntajako.example $(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The benchmark needs PostgreSQL." >&2; exit 1; }
+	$(PY) tests/benchmarks/catalogue.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
