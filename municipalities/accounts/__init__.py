@@ -1,0 +1,1 @@
+"""User accounts: sign-up, e-mail confirmation, login, settings, data export and deletion."""

@@ -1,0 +1,321 @@
+"""Who may do what: the one place that answers it.
+
+Every rule is a function `rule(user, obj)` registered under an action name. Views call
+`require(user, action, obj)` (403, or 404 where the object's existence must not leak), templates use
+`{% may "action" obj as allowed %}` from the `permissions` tag library, and querysets filter with
+`visible_solutions(user)`. Hiding a button is never the check: the view asks the same rule.
+
+Roles come from active memberships: member < editor < admin in one organisation, and coordinator in
+the coordinating organisation, which may moderate and manage every organisation. A user must have
+confirmed their e-mail address before any membership counts. A user's memberships are read once
+per request object and cached on it.
+"""
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from municipalities.models import MembershipRole, MembershipState, Organisation, OrganisationKind
+
+RANK = {MembershipRole.MEMBER: 1, MembershipRole.EDITOR: 2, MembershipRole.ADMIN: 3}
+_CACHE = "_kuntajako_roles"
+
+RULES: dict[str, Callable] = {}
+
+
+def rule(name: str):
+    def register(function):
+        RULES[name] = function
+        return function
+
+    return register
+
+
+def is_verified(user) -> bool:
+    """Logged in, active and with a confirmed e-mail address."""
+    return bool(user and user.is_authenticated and user.is_active and user.email_confirmed_at)
+
+
+def roles(user) -> dict[int, str]:
+    """{organisation id: role} of the user's active memberships (one query, cached on the user)."""
+    if not is_verified(user):
+        return {}
+    cached = getattr(user, _CACHE, None)
+    if cached is None:
+        cached = dict(
+            user.memberships.filter(state=MembershipState.ACTIVE).values_list("organisation_id", "role")
+        )
+        setattr(user, _CACHE, cached)
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the cached roles after a membership of `user` changed within the same request."""
+    if hasattr(user, _CACHE):
+        delattr(user, _CACHE)
+
+
+def role_in(user, organisation) -> str | None:
+    return roles(user).get(_pk(organisation))
+
+
+def has_role(user, organisation, at_least: str) -> bool:
+    role = role_in(user, organisation)
+    return role in RANK and RANK[role] >= RANK[at_least]
+
+
+@rule("moderate")
+def is_coordinator(user, obj=None) -> bool:
+    if not is_verified(user):
+        return False
+    if user.is_superuser:
+        return True
+    coordinator_orgs = [org for org, role in roles(user).items() if role == MembershipRole.COORDINATOR]
+    if not coordinator_orgs:
+        return False
+    cache = getattr(user, _CACHE + "_coordinator", None)
+    if cache is None:
+        cache = Organisation.objects.filter(
+            pk__in=coordinator_orgs, kind=OrganisationKind.COORDINATOR
+        ).exists()
+        setattr(user, _CACHE + "_coordinator", cache)
+    return cache
+
+
+def organisations_with_role(user, at_least: str) -> list[int]:
+    """Ids of the organisations where the user has at least the given role."""
+    return [org for org, role in roles(user).items() if role in RANK and RANK[role] >= RANK[at_least]]
+
+
+# Organisations and people
+
+
+@rule("request_membership")
+def can_request_membership(user, organisation) -> bool:
+    if not is_verified(user):
+        return False
+    return not user.memberships.filter(
+        organisation=organisation, state__in=[MembershipState.ACTIVE, MembershipState.PENDING]
+    ).exists()
+
+
+@rule("manage_members")
+def can_manage_members(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.ADMIN) or is_coordinator(user)
+
+
+@rule("view_people")
+def can_view_people(user, organisation) -> bool:
+    return role_in(user, organisation) is not None or is_coordinator(user)
+
+
+@rule("edit_organisation")
+def can_edit_organisation(user, organisation) -> bool:
+    return is_coordinator(user)
+
+
+# The catalogue
+
+
+@rule("create_solution")
+def can_create_solution(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.EDITOR)
+
+
+@rule("work_on_solutions")
+def can_work_on_solutions(user, obj=None) -> bool:
+    """Editor or admin of at least one organisation: has an "our solutions" page."""
+    return bool(organisations_with_role(user, MembershipRole.EDITOR))
+
+
+@rule("edit_solution")
+def can_edit_solution(user, solution) -> bool:
+    return has_role(user, solution.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("view_solution")
+def can_view_solution(user, solution) -> bool:
+    """Published and archived solutions are public (an archived page says so); others only to their
+    organisation and the coordinators."""
+    if solution.is_public:
+        return True
+    return role_in(user, solution.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("submit_solution")
+def can_submit_solution(user, solution) -> bool:
+    """Send a solution (or an edit of a published one) to the coordinators for review."""
+    return has_role(user, solution.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("archive_solution")
+def can_archive_solution(user, solution) -> bool:
+    """Archive or restore: the organisation's editors, and coordinators keeping the catalogue current."""
+    return has_role(user, solution.organisation_id, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("view_decisions")
+def can_view_decisions(user, solution) -> bool:
+    """The moderation log of a solution: its organisation's members and the coordinators."""
+    return role_in(user, solution.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("claim")
+def can_claim(user, item=None) -> bool:
+    return is_coordinator(user)
+
+
+@rule("decide")
+def can_decide(user, item=None) -> bool:
+    return is_coordinator(user)
+
+
+@rule("follow")
+def can_follow(user, obj=None) -> bool:
+    """Follow anything public and be notified: any user with a confirmed address."""
+    return is_verified(user)
+
+
+@rule("participate")
+def can_participate(user, obj=None) -> bool:
+    """Comment, ask and answer, mark reuse: verified members of at least one organisation."""
+    return bool(roles(user))
+
+
+def visible_solutions(user, queryset=None):
+    """The solutions `user` may see: public ones, plus every state of their own organisations'."""
+    from solutions.models import PUBLIC_STATES, Solution
+
+    queryset = Solution.objects.all() if queryset is None else queryset
+    if is_coordinator(user):
+        return queryset
+    own = list(roles(user))
+    condition = Q(moderation_state__in=PUBLIC_STATES)
+    if own:
+        condition |= Q(organisation_id__in=own)
+    return queryset.filter(condition)
+
+
+# Discussion and help requests. Posts (comments, help requests, answers) carry `author_id`, `state`
+# and `organisation_id`; see solutions.models.discussion.
+
+COMMENT_EDIT_WINDOW_SECONDS = 15 * 60
+
+
+def _is_author(user, post) -> bool:
+    return bool(user and user.is_authenticated and post.author_id == user.pk)
+
+
+@rule("comment")
+def can_comment(user, solution) -> bool:
+    return can_participate(user) and solution.is_published
+
+
+@rule("edit_comment")
+def can_edit_comment(user, comment) -> bool:
+    """Authors correct their own comment for 15 minutes after writing it."""
+    from django.utils import timezone
+
+    if not _is_author(user, comment) or comment.deleted_at or comment.state == "hidden":
+        return False
+    return (timezone.now() - comment.created_at).total_seconds() < COMMENT_EDIT_WINDOW_SECONDS
+
+
+@rule("delete_comment")
+def can_delete_comment(user, comment) -> bool:
+    return _is_author(user, comment) and not comment.deleted_at and comment.state != "hidden"
+
+
+@rule("report")
+def can_report(user, post) -> bool:
+    """Anyone logged in may report what someone else wrote, while it is on show."""
+    if not (user and user.is_authenticated and user.is_active) or _is_author(user, post):
+        return False
+    return post.state == "published" and not getattr(post, "deleted_at", None)
+
+
+@rule("hide")
+def can_hide(user, post=None) -> bool:
+    return is_coordinator(user)
+
+
+@rule("ask_help")
+def can_ask_help(user, organisation=None) -> bool:
+    """Ask peers on behalf of an organisation the user belongs to (any of them when none is given)."""
+    if organisation is None:
+        return can_participate(user)
+    return role_in(user, organisation) is not None
+
+
+@rule("answer")
+def can_answer(user, help_request) -> bool:
+    return can_participate(user) and help_request.state == "published" and not _is_author(user, help_request)
+
+
+@rule("accept_answer")
+def can_accept_answer(user, help_request) -> bool:
+    """The asking organisation decides which answer solved its problem."""
+    return help_request.state == "published" and role_in(user, help_request.organisation_id) is not None
+
+
+# Reuse
+
+
+@rule("mark_adoption")
+def can_mark_adoption(user, adoption) -> bool:
+    """Say how an organisation uses a published solution: any of its verified members.
+
+    The publisher does not mark its own solution; its own use is not reuse.
+    """
+    solution = adoption.solution
+    return (
+        solution.is_published
+        and adoption.organisation_id != solution.organisation_id
+        and role_in(user, adoption.organisation_id) is not None
+    )
+
+
+@rule("volunteer_as_referent")
+def can_volunteer_as_referent(user, referent) -> bool:
+    """Be the organisation's contact person for a solution it publishes, pilots or uses."""
+    solution = referent.solution
+    if not solution.is_published or role_in(user, referent.organisation_id) is None:
+        return False
+    if referent.organisation_id == solution.organisation_id:
+        return True
+    from solutions.models.reuse import REUSE_STATUSES
+
+    return solution.adoptions.filter(
+        organisation_id=referent.organisation_id, status__in=REUSE_STATUSES
+    ).exists()
+
+
+@rule("ask_referents")
+def can_ask_referents(user, solution) -> bool:
+    """Write to a solution's contact persons: verified members of an organisation besides the publisher."""
+    return solution.is_published and any(org != solution.organisation_id for org in roles(user))
+
+
+# Asking
+
+
+def may(user, action: str, obj=None) -> bool:
+    try:
+        check = RULES[action]
+    except KeyError:
+        raise ValueError(f"Unknown permission {action!r}; known: {sorted(RULES)}") from None
+    return bool(check(user, obj))
+
+
+def require(user, action: str, obj=None, *, hide: bool = False) -> None:
+    """Raise PermissionDenied (or Http404 with hide=True) unless `user` may do `action` to `obj`."""
+    if not may(user, action, obj):
+        if hide:
+            raise Http404
+        raise PermissionDenied
+
+
+def _pk(obj) -> int:
+    return obj if isinstance(obj, int) else obj.pk

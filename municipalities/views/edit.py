@@ -1,0 +1,33 @@
+"""The coordinators' editor of an organisation's facts and e-mail domains."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from municipalities.forms import EmailDomainFormSet, OrganisationForm
+from municipalities.views.members import _denied, _organisation
+
+
+def edit_organisation(request, slug):
+    organisation = _organisation(slug)
+    if denied := _denied(request, "edit_organisation", organisation):
+        return denied
+    if request.method == "POST":
+        form = OrganisationForm(request.POST, instance=organisation)
+        domains = EmailDomainFormSet(request.POST, instance=organisation, prefix="domains")
+        if form.is_valid() and domains.is_valid():
+            with transaction.atomic():
+                form.save()
+                domains.save()
+            messages.success(
+                request, _("The facts of %(organisation)s were saved.") % {"organisation": organisation.name}
+            )
+            return redirect(organisation)
+        status = 400
+    else:
+        form = OrganisationForm(instance=organisation)
+        domains = EmailDomainFormSet(instance=organisation, prefix="domains")
+        status = 200
+    context = {"organisation": organisation, "form": form, "domains": domains}
+    return render(request, "municipalities/edit_organisation.html", context, status=status)
