@@ -1,0 +1,1 @@
+"""Talking about solutions: comments, reports and their moderation, shared by help requests."""

@@ -1,0 +1,519 @@
+"""Filtering, facet counts and sorting of the solution list.
+
+Every facet accepts several values (checkboxes send the parameter once per ticked box); values of one
+facet are alternatives (OR), different facets narrow each other (AND). The counts beside a facet's
+values are computed with every filter applied except that facet's own, so a count tells what ticking
+the box would add. Each facet costs one aggregate query, whatever the size of the catalogue.
+
+Reuse: "used by organisations like mine" is two facets, `used_in_region` (a region code) and
+`used_by_size` (a size class), matching solutions that an organisation of that region or size pilots
+or uses. A visitor picks any region or size; a member is offered those of their own organisations.
+Sorting by reuse orders by the reuse count (piloting and in use), and relevance gets a small bonus
+for it, so that among equally good matches the proven solution comes first.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.core.exceptions import EmptyResultSet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Least
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from municipalities.models import (
+    SIZE_CLASS_BOUNDS,
+    Organisation,
+    Region,
+    SizeClass,
+    population_in,
+    size_class_for,
+)
+from municipalities.permissions import roles
+from solutions.models import Adoption, Lifecycle, ServiceClass, Solution, SolutionKind
+from solutions.search import get_backend
+
+# A query string is user input: a cap keeps a crafted URL from building a huge IN (...) list.
+MAX_VALUES_PER_FACET = 50
+# Relevance bonus per organisation that pilots or uses a solution, up to REUSE_BOOST_CAP of them:
+# enough to order near-equal matches, too little to lift a poor match over a good one.
+REUSE_BOOST = 0.02
+REUSE_BOOST_CAP = 5
+
+
+class SORT:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    TITLE = "title"
+    REUSE = "reuse"
+
+
+SORT_CHOICES = [
+    (SORT.RELEVANCE, _("Relevance")),
+    (SORT.NEWEST, _("Newest first")),
+    (SORT.REUSE, _("Most reused")),
+    (SORT.TITLE, _("Title A–Ö")),
+]
+
+
+class ValueListField(forms.MultipleChoiceField):
+    """Any list of short strings: the values a facet offers come from the data, not a fixed list.
+
+    An unknown value simply matches nothing, which the empty-result page explains.
+    """
+
+    widget = forms.MultipleHiddenInput
+
+    def valid_value(self, value):
+        return 0 < len(value) <= 100
+
+    def clean(self, value):
+        return super().clean(value)[:MAX_VALUES_PER_FACET]
+
+
+class ValueListFilter(django_filters.Filter):
+    field_class = ValueListField
+
+    def __init__(self, *args, through=False, **kwargs):
+        # Many-to-many lookups go through a subquery so that a solution never appears twice.
+        self.through = through
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q(**{f"{self.field_name}__in": value})
+        if self.through:
+            return qs.filter(pk__in=Solution.objects.filter(condition).values("pk"))
+        return qs.filter(condition)
+
+
+def size_class_expression(population_field: str):
+    """A CASE expression giving the size class of a population column."""
+    whens = []
+    for size_class, (low, high) in SIZE_CLASS_BOUNDS.items():
+        condition = Q(**{f"{population_field}__gte": low})
+        if high is not None:
+            condition &= Q(**{f"{population_field}__lt": high})
+        whens.append(When(condition, then=Value(size_class.value)))
+    return Case(*whens, default=Value(""), output_field=CharField())
+
+
+class SolutionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label=_("Search"))
+    kind = ValueListFilter(field_name="kind", label=_("Kind"))
+    organisation = ValueListFilter(field_name="organisation__slug", label=_("Organisation"))
+    region = ValueListFilter(field_name="organisation__region__code", label=_("Region"))
+    size = ValueListFilter(method="filter_size", label=_("Organisation size"))
+    tag = ValueListFilter(field_name="tags__slug", through=True, label=_("Tag"))
+    service_class = ValueListFilter(method="filter_service_class", label=_("Service class"))
+    life_event = ValueListFilter(field_name="life_events__code", through=True, label=_("Life event"))
+    lifecycle = ValueListFilter(field_name="lifecycle", label=_("Lifecycle"))
+    licence = ValueListFilter(field_name="licence", label=_("Licence"))
+    used_in_region = ValueListFilter(method="filter_used_in_region", label=_("Used in the region"))
+    used_by_size = ValueListFilter(method="filter_used_by_size", label=_("Used by organisations of the size"))
+    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="filter_nothing", label=_("Sort"))
+
+    class Meta:
+        model = Solution
+        fields: list[str] = []
+
+    FACETS = (
+        "kind", "organisation", "region", "size", "tag",
+        "service_class", "life_event", "lifecycle", "licence", "used_in_region", "used_by_size",
+    )  # fmt: skip
+
+    def filter_nothing(self, qs, name, value):
+        # Sorting is applied by `results()`, after filtering, so that facet counts ignore it.
+        return qs
+
+    def filter_search(self, qs, name, value):
+        value = value.strip()
+        return get_backend().search(qs, value) if value else qs
+
+    def filter_size(self, qs, name, value):
+        condition = population_in(value, "organisation__population")
+        return qs.filter(condition) if condition else qs.none()
+
+    def filter_service_class(self, qs, name, value):
+        # A top-level class also finds solutions classified under its subclasses.
+        matching = Solution.objects.filter(
+            Q(service_classes__code__in=value) | Q(service_classes__parent__code__in=value)
+        )
+        return qs.filter(pk__in=matching.values("pk"))
+
+    def filter_used_in_region(self, qs, name, value):
+        users = Adoption.objects.counted().filter(organisation__region__code__in=value)
+        return qs.filter(pk__in=users.values("solution_id"))
+
+    def filter_used_by_size(self, qs, name, value):
+        condition = population_in(value, "organisation__population")
+        if not condition:
+            return qs.none()
+        return qs.filter(pk__in=Adoption.objects.counted().filter(condition).values("solution_id"))
+
+    def own_organisations(self) -> list[Organisation]:
+        """The organisations of a logged-in member, whose region and size "like mine" refers to."""
+        if not hasattr(self, "_own_organisations"):
+            user = getattr(self.request, "user", None)
+            ids = list(roles(user)) if user is not None else []
+            self._own_organisations = (
+                list(Organisation.objects.filter(pk__in=ids).select_related("region").order_by("name_fi"))
+                if ids
+                else []
+            )
+        return self._own_organisations
+
+    # -- what the view asks for --------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        # An invalid value elsewhere (say ?sort=sideways) must not lose the search words.
+        self.errors  # noqa: B018 -- validates the form, filling cleaned_data
+        return (self.form.cleaned_data.get("q") or "").strip()
+
+    @property
+    def sort_order(self) -> str:
+        self.errors  # noqa: B018
+        chosen = self.form.cleaned_data.get("sort") or ""
+        if chosen == SORT.RELEVANCE and not self.query:
+            chosen = ""
+        return chosen or (SORT.RELEVANCE if self.query else SORT.NEWEST)
+
+    def selected(self, name) -> list[str]:
+        if not self.is_bound:
+            return []
+        self.errors  # noqa: B018 -- validates the form, filling cleaned_data
+        return list(self.form.cleaned_data.get(name) or [])
+
+    @property
+    def active_filters(self) -> dict[str, list[str]]:
+        return {name: self.selected(name) for name in self.FACETS if self.selected(name)}
+
+    def results(self):
+        qs = self.qs
+        order = self.sort_order
+        if order == SORT.RELEVANCE:
+            boost = Least(F("reuse_count"), Value(REUSE_BOOST_CAP)) * Value(REUSE_BOOST)
+            ranking = F("search_rank") + Cast(boost, FloatField())
+            return qs.annotate(ranking=ranking).order_by("-ranking", "-published_at", "pk")
+        if order == SORT.REUSE:
+            return qs.order_by("-reuse_count", "-published_at", "-pk")
+        if order == SORT.TITLE:
+            return qs.order_by("title", "pk")
+        return qs.order_by("-published_at", "-pk")
+
+    def queryset_without(self, facet: str):
+        """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
+        qs = self.queryset.all()
+        if self.is_bound:
+            self.errors  # noqa: B018
+            for name, value in self.form.cleaned_data.items():
+                if name != facet:
+                    qs = self.filters[name].filter(qs, value)
+        # The ids alone: the search annotation and any ordering stay out of the aggregate queries.
+        return Solution.objects.filter(pk__in=qs.order_by().values("pk"))
+
+    def facets(self) -> list["Facet"]:
+        return [build(self) for build in FACET_BUILDERS]
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    depth: int = 0
+
+
+@dataclass
+class Facet:
+    name: str
+    legend: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def has_selection(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def _facet(filterset, name, rows) -> Facet:
+    """Options from (value, label, count, depth) rows, keeping selected values even when now empty."""
+    selected = filterset.selected(name)
+    options = [
+        FacetOption(value=value, label=label, count=count, selected=value in selected, depth=depth)
+        for value, label, count, depth in rows
+        if value
+    ]
+    present = {option.value for option in options}
+    # A ticked value that nothing matches any more stays visible, so that it can be unticked.
+    missing = [value for value in dict.fromkeys(selected) if value not in present]
+    labels = _labels_of(name, missing) if missing else {}
+    options += [
+        FacetOption(value=value, label=labels.get(value, value), count=0, selected=True) for value in missing
+    ]
+    return Facet(name=name, legend=str(filterset.filters[name].label), options=options)
+
+
+def _labels_of(name: str, values: list[str]) -> dict[str, str]:
+    """Names of facet values in the active language, for ticked values that now match nothing."""
+    choices = {"kind": SolutionKind, "lifecycle": Lifecycle, "size": SizeClass, "used_by_size": SizeClass}
+    if name in choices:
+        return {value: str(label) for value, label in choices[name].choices if value in values}
+    from solutions.models import LifeEvent
+
+    models = {
+        "organisation": (Organisation, "slug"),
+        "region": (Region, "code"),
+        "used_in_region": (Region, "code"),
+        "service_class": (ServiceClass, "code"),
+        "life_event": (LifeEvent, "code"),
+        "tag": (Tag, "slug"),
+    }
+    if name not in models:
+        return {}  # e.g. a licence, whose value is its name
+    model, key = models[name]
+    found = model.objects.filter(**{f"{key}__in": values})
+    return {getattr(item, key): str(item.name) for item in found}
+
+
+def _choice_facet(name, choices):
+    labels = dict(choices)
+
+    def build(filterset):
+        counts = dict(
+            filterset.queryset_without(name)
+            .order_by()
+            .values_list(name)
+            .annotate(n=Count("pk"))
+            .values_list(name, "n")
+        )
+        rows = [(value, labels[value], counts[value], 0) for value in labels if counts.get(value)]
+        return _facet(filterset, name, rows)
+
+    return build
+
+
+def _licence_facet(filterset):
+    rows = (
+        filterset.queryset_without("licence")
+        .exclude(licence="")
+        .order_by()
+        .values_list("licence")
+        .annotate(n=Count("pk"))
+        .order_by("licence")
+        .values_list("licence", "n")
+    )
+    return _facet(filterset, "licence", [(licence, licence, n, 0) for licence, n in rows])
+
+
+def _localized_name(row, prefix):
+    from django.utils.translation import get_language
+
+    lang = (get_language() or "fi")[:2]
+    return row.get(f"{prefix}name_{lang}") or row[f"{prefix}name_fi"]
+
+
+def _organisation_facet(filterset):
+    prefix = "organisation__"
+    rows = (
+        filterset.queryset_without("organisation")
+        .order_by()
+        .values(f"{prefix}slug", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
+        .annotate(n=Count("pk"))
+    )
+    options = sorted(
+        ((row[f"{prefix}slug"], _localized_name(row, prefix), row["n"], 0) for row in rows),
+        key=lambda option: option[1].lower(),
+    )
+    return _facet(filterset, "organisation", options)
+
+
+def _region_facet(filterset):
+    prefix = "organisation__region__"
+    rows = (
+        filterset.queryset_without("region")
+        .filter(organisation__region__isnull=False)
+        .order_by()
+        .values(f"{prefix}code", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
+        .annotate(n=Count("pk"))
+        .order_by(f"{prefix}code")
+    )
+    return _facet(
+        filterset,
+        "region",
+        [(row[f"{prefix}code"], _localized_name(row, prefix), row["n"], 0) for row in rows],
+    )
+
+
+def _size_facet(filterset):
+    counts = dict(
+        filterset.queryset_without("size")
+        .order_by()
+        .annotate(size_class=size_class_expression("organisation__population"))
+        .values_list("size_class")
+        .annotate(n=Count("pk"))
+        .values_list("size_class", "n")
+    )
+    rows = [(value, label, counts[value], 0) for value, label in SizeClass.choices if counts.get(value)]
+    return _facet(filterset, "size", rows)
+
+
+def _tag_facet(filterset):
+    # Tags come out through taggit's own tables; the most used first, as a tag cloud would.
+    rows = (
+        Tag.objects.filter(
+            taggit_taggeditem_items__content_type__model="solution",
+            taggit_taggeditem_items__content_type__app_label="solutions",
+            taggit_taggeditem_items__object_id__in=filterset.queryset_without("tag").values("pk"),
+        )
+        .annotate(n=Count("taggit_taggeditem_items", distinct=True))
+        .order_by("-n", "name")
+        .values_list("slug", "name", "n")
+    )
+    return _facet(filterset, "tag", [(slug, name, n, 0) for slug, name, n in rows])
+
+
+def service_class_counts(solutions, top_level_only=False):
+    """Service classes, in their official order, with `solution_count`: how many of `solutions` are
+    under the class itself or one of its children (a solution in both counts once).
+
+    One grouped query over the (solution, class) pairs, each solution paired with its classes and
+    their parents; a correlated count per class took seconds once the catalogue held thousands.
+    """
+    links = Solution.service_classes.through._meta.db_table
+    classes = ServiceClass._meta.db_table
+    try:
+        chosen, params = solutions.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that nothing can match, e.g. an unknown size class
+        return []
+    only_top = "WHERE c.parent_id IS NULL" if top_level_only else ""
+    # UNION (not UNION ALL) removes duplicate pairs, so COUNT(*) counts each solution once.
+    sql = f"""
+        SELECT c.*, counts.n AS solution_count
+        FROM {classes} c
+        JOIN (
+            SELECT class_id, COUNT(*) AS n FROM (
+                SELECT l.solution_id, l.serviceclass_id AS class_id FROM {links} l
+                WHERE l.solution_id IN ({chosen})
+                UNION
+                SELECT l.solution_id, p.parent_id FROM {links} l JOIN {classes} p ON p.id = l.serviceclass_id
+                WHERE p.parent_id IS NOT NULL AND l.solution_id IN ({chosen})
+            ) pairs
+            GROUP BY class_id
+        ) counts ON counts.class_id = c.id
+        {only_top}
+        ORDER BY c.position, c.code
+    """  # noqa: S608 - table names from model metadata; values travel as parameters
+    return list(ServiceClass.objects.raw(sql, [*params, *params]))
+
+
+def _service_class_facet(filterset):
+    classes = service_class_counts(filterset.queryset_without("service_class"))
+    # Children are listed under their parent, indented; a child whose parent has no count stands alone.
+    by_parent: dict = {}
+    for service_class in classes:
+        by_parent.setdefault(service_class.parent_id, []).append(service_class)
+    shown_ids = {service_class.pk for service_class in classes}
+    rows = []
+    for service_class in classes:
+        if service_class.parent_id in shown_ids:
+            continue
+        rows.append((service_class.code, service_class.name, service_class.solution_count, 0))
+        for child in by_parent.get(service_class.pk, []):
+            rows.append((child.code, child.name, child.solution_count, 1))
+    return _facet(filterset, "service_class", rows)
+
+
+def _life_event_facet(filterset):
+    from solutions.models import LifeEvent
+
+    rows = (
+        LifeEvent.objects.filter(solutions__in=filterset.queryset_without("life_event").values("pk"))
+        .annotate(n=Count("solutions", distinct=True))
+        .order_by("position", "code")
+    )
+    return _facet(filterset, "life_event", [(event.code, event.name, event.n, 0) for event in rows])
+
+
+def _adopters_of(filterset, facet):
+    return Adoption.objects.counted().filter(solution__in=filterset.queryset_without(facet).values("pk"))
+
+
+def _used_in_region_facet(filterset):
+    prefix = "organisation__region__"
+    rows = (
+        _adopters_of(filterset, "used_in_region")
+        .filter(organisation__region__isnull=False)
+        .order_by()
+        .values(f"{prefix}code", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
+        .annotate(n=Count("solution", distinct=True))
+        .order_by(f"{prefix}code")
+    )
+    options = [(row[f"{prefix}code"], _localized_name(row, prefix), row["n"], 0) for row in rows]
+    own = filterset.own_organisations()
+    if own:
+        # A member is offered their own organisations' regions, named as such.
+        mine = {org.region.code: org for org in own if org.region_id}
+        options = [
+            (
+                code,
+                _("%(region)s (region of %(organisation)s)")
+                % {"region": label, "organisation": mine[code].name},
+                n,
+                depth,
+            )
+            for code, label, n, depth in options
+            if code in mine
+        ]
+    return _facet(filterset, "used_in_region", options)
+
+
+def _used_by_size_facet(filterset):
+    counts = dict(
+        _adopters_of(filterset, "used_by_size")
+        .order_by()
+        .annotate(size_class=size_class_expression("organisation__population"))
+        .values_list("size_class")
+        .annotate(n=Count("solution", distinct=True))
+        .values_list("size_class", "n")
+    )
+    labels = dict(SizeClass.choices)
+    own = filterset.own_organisations()
+    if own:
+        mine = {}
+        for org in own:
+            mine.setdefault(size_class_for(org.population), org)
+        labels = {
+            value: _("%(size)s (like %(organisation)s)") % {"size": label, "organisation": mine[value].name}
+            for value, label in labels.items()
+            if value in mine
+        }
+    rows = [(value, label, counts[value], 0) for value, label in labels.items() if counts.get(value)]
+    return _facet(filterset, "used_by_size", rows)
+
+
+FACET_BUILDERS = [
+    _choice_facet("kind", SolutionKind.choices),
+    _service_class_facet,
+    _life_event_facet,
+    _organisation_facet,
+    _region_facet,
+    _size_facet,
+    _tag_facet,
+    _choice_facet("lifecycle", Lifecycle.choices),
+    _licence_facet,
+    _used_in_region_facet,
+    _used_by_size_facet,
+]

@@ -1,0 +1,1 @@
+"""Asking peers for help: help requests, answers that point to solutions, accepting an answer."""

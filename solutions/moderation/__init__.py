@@ -1,0 +1,1 @@
+"""The coordinators' side of publishing: the moderation queue, the review page and decision history."""
