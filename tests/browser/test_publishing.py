@@ -1,0 +1,114 @@
+"""The whole publishing path in a real browser, through the editor's and the coordinators' pages:
+an editor writes and submits, a coordinator asks for changes, the editor fixes and resubmits, the
+coordinator approves, a visitor finds it by search; then an edit waits while the old text stays public
+until the coordinator approves it."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from municipalities.models import MembershipRole, MembershipState, OrganisationKind
+from tests import factories
+
+
+def person(organisation, role, name):
+    user = factories.UserFactory(
+        email_confirmed_at=timezone.now(), display_name=name, preferred_language="en"
+    )
+    factories.MembershipFactory(user=user, organisation=organisation, role=role, state=MembershipState.ACTIVE)
+    return user
+
+
+def log_in(browser, live_server, user):
+    """A browser context carrying a session of `user`, made by the test client."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context, context.new_page()
+
+
+@pytest.fixture
+def people(transactional_db):
+    kuhmo = factories.OrganisationFactory(name_fi="Kuhmo", name_sv="Kuhmo", slug="kuhmo")
+    kuntaliitto = factories.OrganisationFactory(
+        name_fi="Kuntaliitto", slug="kuntaliitto", code=None, kind=OrganisationKind.COORDINATOR
+    )
+    return {
+        "organisation": kuhmo,
+        "editor": person(kuhmo, MembershipRole.EDITOR, "Eero Editori"),
+        "coordinator": person(kuntaliitto, MembershipRole.COORDINATOR, "Kaisa Koordinaattori"),
+    }
+
+
+def decide(page, decision, reason=""):
+    """On the coordinator's queue, open the oldest item and record a decision."""
+    page.goto("/en/moderation/")
+    page.locator("main a[href*='/moderation/']").filter(has_text="Kyytipalvelu").first.click()
+    page.locator(f"input[name='decision'][value='{decision}']").check()
+    if reason:
+        page.locator("textarea[name='reason']").fill(reason)
+    page.get_by_role("button", name="Record the decision").click()
+
+
+def test_publish_review_fix_approve_find_and_revise(browser, live_server, people, page, assert_accessible):
+    editor_context, editor = log_in(browser, live_server, people["editor"])
+    coordinator_context, coordinator = log_in(browser, live_server, people["coordinator"])
+    try:
+        # The editor writes a solution and previews the description without JavaScript help.
+        editor.goto("/en/our-solutions/")
+        editor.get_by_role("link", name="Add a solution").click()
+        editor.locator("#id_title").fill("Kyytipalvelun tilausjärjestelmä")
+        editor.locator("#id_summary").fill("Asukkaat tilaavat asiointikyydin verkossa.")
+        editor.locator("#id_description").fill("## Miten se toimii\n\nTilaus *verkossa*.")
+        editor.get_by_role("radio", name="Software").check()
+        editor.locator("#id_tags").fill("kyyti, asiointiliikenne")
+        editor.get_by_role("button", name="Preview").click()
+        assert editor.locator("#preview h3").inner_text() == "Miten se toimii"
+        assert editor.locator("#id_title").input_value() == "Kyytipalvelun tilausjärjestelmä"
+        assert_accessible(editor)
+        editor.get_by_role("button", name="Save and submit for review").click()
+        assert "Submitted for review" in editor.locator("main").inner_text()
+
+        # The coordinator asks for changes; the editor sees the reason and fixes it.
+        decide(coordinator, "request_changes", "Kerro, mikä lisenssi ohjelmalla on.")
+        editor.goto("/en/our-solutions/")
+        assert "Kerro, mikä lisenssi ohjelmalla on." in editor.locator("main").inner_text()
+        editor.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
+        assert "Kerro, mikä lisenssi ohjelmalla on." in editor.locator(".notice-important").inner_text()
+        editor.locator("#id_licence").select_option("EUPL-1.2")
+        assert_accessible(editor)
+        editor.get_by_role("button", name="Save and submit again").click()
+
+        # Approved, it is public and a visitor finds it by search.
+        decide(coordinator, "approve")
+        page.goto("/en/solutions/?q=kyyti")
+        page.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
+        assert "EUPL-1.2" in page.locator("main").inner_text()
+
+        # An edit waits for review while the published text stays online.
+        editor.goto("/en/our-solutions/")
+        editor.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
+        editor.locator("#id_summary").fill("Asukkaat tilaavat kyydin verkossa tai puhelimella.")
+        editor.get_by_role("button", name="Send the edit for review").click()
+        assert "waiting for review" in editor.locator("main").inner_text()
+        page.reload()
+        assert "Asukkaat tilaavat asiointikyydin verkossa." in page.locator("main").inner_text()
+        decide(coordinator, "approve")
+        page.reload()
+        assert "Asukkaat tilaavat kyydin verkossa tai puhelimella." in page.locator("main").inner_text()
+    finally:
+        editor_context.close()
+        coordinator_context.close()

@@ -1,0 +1,55 @@
+"""List pages run a fixed number of queries, however many solutions the catalogue holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from solutions.models import Solution
+
+LIST_PAGES = {
+    # One of the front page's queries lists the unanswered help requests.
+    "/fi/": 8,
+    # Two of the list's queries are the reuse facets ("used in the region", "used by the size").
+    "/fi/solutions/": 14,
+    "/fi/solutions/?q=ratkaisu&kind=software&kind=api&tag=avoin-data&service_class=P1&sort=title": 14,
+    "/fi/organisations/": 3,
+    "/fi/organisations/?region=01&size=small&publishing=on": 4,
+    "/fi/regions/": 1,
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(("url", "expected"), LIST_PAGES.items())
+def test_list_page_queries_do_not_grow_with_the_catalogue(client, make_catalogue, url, expected):
+    make_catalogue(5)
+    small = count_queries(client, url)
+    make_catalogue(45)
+    assert Solution.objects.published().count() == 50
+    large = count_queries(client, url)
+    assert small == large == expected
+
+
+# The organisation page reads the adoptions of its solutions and its own adoptions: two queries.
+@pytest.mark.parametrize(("page", "expected"), [("organisation", 8), ("region", 5)])
+def test_detail_pages_with_cards_do_not_grow(client, make_catalogue, page, expected):
+    first = make_catalogue(5)[0]
+    target = first.organisation if page == "organisation" else first.organisation.region
+    small = count_queries(client, target.get_absolute_url())
+    for solution in make_catalogue(45):
+        solution.organisation = first.organisation
+        solution.save()
+    large = count_queries(client, target.get_absolute_url())
+    assert small == large == expected
+
+
+def test_solution_page_queries_are_fixed(client, make_catalogue):
+    solution = make_catalogue(3)[0]
+    # Two of them are the reuse section (the adoptions and the contact persons), two the discussion
+    # (the comments, and the help-request answers that suggest this solution).
+    assert count_queries(client, solution.get_absolute_url()) == 11

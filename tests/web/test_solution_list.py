@@ -1,0 +1,181 @@
+"""The solution list: search, facets with counts, sorting, pagination and a helpful empty result."""
+
+import re
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from solutions.models import ModerationState, SolutionKind
+from tests.factories import (
+    LifeEventFactory,
+    OrganisationFactory,
+    RegionFactory,
+    ServiceClassFactory,
+    SolutionFactory,
+)
+
+
+def titles(response):
+    return [solution.title for solution in response.context["page"].object_list]
+
+
+def facet(response, name):
+    found = next(facet for facet in response.context["facets"] if facet.name == name)
+    return {option.value: option.count for option in found.options}
+
+
+@pytest.fixture
+def catalogue(db):
+    lapland = RegionFactory(code="19", name_fi="Lappi", name_sv="Lappland", name_en="Lapland")
+    uusimaa = RegionFactory(code="01", name_fi="Uusimaa", name_sv="Nyland", name_en="Uusimaa")
+    inari = OrganisationFactory(name_fi="Inari", slug="inari", region=lapland, population=6_800)
+    espoo = OrganisationFactory(name_fi="Espoo", slug="espoo", region=uusimaa, population=305_000)
+    housing = ServiceClassFactory(code="P1", name_fi="Asuminen", name_en="Housing")
+    renting = ServiceClassFactory(code="P1.1", name_fi="Vuokra-asuminen", name_en="Renting", parent=housing)
+    moving = LifeEventFactory(code="KE1", name_fi="Muuttaminen", name_en="Moving")
+    now = timezone.now()
+    booking = SolutionFactory(
+        title="Kirjaston tilavaraus",
+        kind=SolutionKind.SOFTWARE,
+        organisation=inari,
+        tags=["kirjasto"],
+        published_at=now - timezone.timedelta(days=3),
+        licence="EUPL-1.2",
+    )
+    api = SolutionFactory(
+        title="Asuntojen rajapinta",
+        kind=SolutionKind.API,
+        organisation=espoo,
+        tags=["asuminen", "data"],
+        published_at=now - timezone.timedelta(days=1),
+        licence="MIT",
+    )
+    process = SolutionFactory(
+        title="Muuttoilmoituksen prosessi",
+        kind=SolutionKind.PROCESS,
+        organisation=espoo,
+        tags=["data"],
+        published_at=now - timezone.timedelta(days=2),
+        licence="",
+    )
+    api.service_classes.add(renting)
+    process.service_classes.add(housing, renting)
+    process.life_events.add(moving)
+    SolutionFactory(
+        title="Luonnos", moderation_state=ModerationState.DRAFT, published_at=None, organisation=espoo
+    )
+    return {"booking": booking, "api": api, "process": process}
+
+
+def test_lists_only_published_solutions_newest_first(client, catalogue):
+    response = client.get("/fi/solutions/")
+    assert titles(response) == ["Asuntojen rajapinta", "Muuttoilmoituksen prosessi", "Kirjaston tilavaraus"]
+    assert "Luonnos" not in response.content.decode()
+    assert "3 solutions" in response.content.decode() or "3 ratkaisua" in response.content.decode()
+
+
+def test_kind_facet_counts_and_filters(client, catalogue):
+    response = client.get("/fi/solutions/?kind=api&kind=process")
+    assert sorted(titles(response)) == ["Asuntojen rajapinta", "Muuttoilmoituksen prosessi"]
+    # The counts of a facet ignore its own selection: they tell what ticking another box adds.
+    assert facet(response, "kind") == {"software": 1, "api": 1, "process": 1}
+    assert facet(response, "organisation") == {"espoo": 2}
+    html = response.content.decode()
+    assert re.search(r'name="kind" value="api"[^>]*checked', html)
+    assert not re.search(r'name="kind" value="software"[^>]*checked', html)
+
+
+def test_facets_narrow_each_other(client, catalogue):
+    response = client.get("/fi/solutions/?region=01&tag=data&licence=MIT")
+    assert titles(response) == ["Asuntojen rajapinta"]
+    assert facet(response, "region") == {"01": 1}
+    assert facet(response, "licence") == {"MIT": 1}
+    assert facet(response, "tag") == {"asuminen": 1, "data": 1}
+
+
+def test_service_class_counts_a_solution_under_its_class_and_the_parent(client, catalogue):
+    response = client.get("/fi/solutions/")
+    # The process is in both P1 and P1.1 but counts once under P1.
+    assert facet(response, "service_class") == {"P1": 2, "P1.1": 2}
+    filtered = client.get("/fi/solutions/?service_class=P1")
+    assert sorted(titles(filtered)) == ["Asuntojen rajapinta", "Muuttoilmoituksen prosessi"]
+
+
+def test_life_event_and_size_facets(client, catalogue):
+    response = client.get("/en/solutions/?life_event=KE1")
+    assert titles(response) == ["Muuttoilmoituksen prosessi"]
+    assert "Moving" in response.content.decode()
+    sized = client.get("/fi/solutions/?size=medium")
+    assert titles(sized) == ["Kirjaston tilavaraus"]
+    assert facet(sized, "size") == {"medium": 1, "city": 2}
+
+
+def test_vocabulary_names_follow_the_interface_language(client, catalogue):
+    assert "Housing" in client.get("/en/solutions/").content.decode()
+    assert "Asuminen" in client.get("/fi/solutions/").content.decode()
+
+
+def test_search_ranks_and_highlights(client, catalogue):
+    response = client.get("/fi/solutions/?q=kirjasto")
+    assert titles(response) == ["Kirjaston tilavaraus"]
+    assert "<mark>" in response.content.decode()
+    assert response.context["sort"] == "relevance"
+
+
+def test_sort_by_title_and_the_active_sort_is_marked(client, catalogue):
+    response = client.get("/fi/solutions/?sort=title")
+    assert titles(response) == ["Asuntojen rajapinta", "Kirjaston tilavaraus", "Muuttoilmoituksen prosessi"]
+    assert re.search(r'href="\?sort=title"[^>]*aria-current="true"', response.content.decode())
+
+
+def test_relevance_sort_is_offered_only_with_search_words(client, catalogue):
+    assert "sort=relevance" not in client.get("/fi/solutions/").content.decode()
+    assert "sort=relevance" in client.get("/fi/solutions/?q=data").content.decode()
+
+
+@override_settings(SOLUTIONS_PAGE_SIZE=2)
+def test_pagination_keeps_the_filters(client, catalogue):
+    SolutionFactory(title="Neljäs", kind=SolutionKind.API, organisation=catalogue["api"].organisation)
+    SolutionFactory(title="Viides", kind=SolutionKind.API, organisation=catalogue["api"].organisation)
+    response = client.get("/fi/solutions/?kind=api&sort=title")
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 3
+    assert 'href="?kind=api&amp;sort=title&amp;page=2"' in html
+    assert 'aria-label="' in html.split('class="pagination"', 1)[1][:40]
+    second = client.get("/fi/solutions/?kind=api&sort=title&page=2")
+    assert titles(second) == ["Viides"]
+
+
+def test_empty_result_says_what_was_searched_and_how_to_broaden(client, catalogue):
+    response = client.get("/fi/solutions/?q=olematon&kind=api")
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 0
+    assert "olematon" in html
+    assert 'href="?q=olematon"' in html  # remove the kind filter
+    assert 'href="/fi/solutions/"' in html  # browse everything
+
+
+def test_remove_filter_links_drop_one_value_only(client, catalogue):
+    html = client.get("/fi/solutions/?kind=api&kind=process&page=1").content.decode()
+    assert 'href="?kind=process"' in html
+    assert 'href="?kind=api"' in html
+
+
+def test_unknown_values_and_page_numbers_do_not_break_the_page(client, catalogue):
+    response = client.get("/fi/solutions/?kind=nonsense&sort=sideways&page=999")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+
+
+def test_facet_groups_are_fieldsets_with_legends(client, catalogue):
+    html = client.get("/fi/solutions/").content.decode()
+    assert html.count('<fieldset class="facet">') == html.count("<legend>") >= 5
+    assert '<details class="filters" open' in html
+
+
+def test_a_bad_sort_value_keeps_the_search(client, catalogue):
+    response = client.get("/fi/solutions/?q=kirjasto&sort=sideways")
+    assert titles(response) == ["Kirjaston tilavaraus"]
+    assert response.context["sort"] == "relevance"
+    assert "<mark>" in response.content.decode()
