@@ -77,4 +77,4 @@ def test_sign_up_with_the_keyboard_then_log_out(page, transactional_db):
     logout.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: urlsplit(url).path == "/fi/")
-    assert page.locator(".account-menu").get_by_role("link", name=finnish("Sign up")).is_visible()
+    expect(page.locator(".account-menu").get_by_role("link", name=finnish("Sign up"))).to_be_visible()

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from municipalities.models import EmailDomain, Membership, MembershipRole, MembershipState, User
 from tests import factories
@@ -68,26 +69,26 @@ def test_sign_up_confirm_and_join_at_once_on_the_organisations_domain(page, tran
     page.locator("main button[type=submit]").click()
     page.wait_for_url("**/en/organisations/kuhmo/")
     # Not confirmed yet: no join form, a note instead.
-    assert page.get_by_text("confirm your e-mail address first").is_visible()
+    expect(page.get_by_text("confirm your e-mail address first")).to_be_visible()
     assert page.get_by_role("button", name="Ask to join").count() == 0
 
     confirmation = wait_for_mail("liisa.laine@kuhmo.example")
     link = next(url for url in LINK.findall(confirmation.body) if "/account/confirm/" in url)
     page.goto(urlsplit(link).path)
-    page.get_by_role("button", name="Confirm my address").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm my address").click()
 
     page.goto("/en/organisations/kuhmo/")
     page.get_by_label("Message to the admins (optional)").fill("Kirjaston asiakaspalvelu")
     page.get_by_role("button", name="Ask to join").click()
     page.wait_for_url("**/en/organisations/kuhmo/")
-    assert page.get_by_text("so you are now a member").is_visible()
-    assert page.get_by_text("Your membership: Member").is_visible()
+    expect(page.get_by_text("so you are now a member")).to_be_visible()
+    expect(page.get_by_text("Your membership: Member")).to_be_visible()
     membership = Membership.objects.get(user__email="liisa.laine@kuhmo.example")
     assert (membership.state, membership.role) == (MembershipState.ACTIVE, MembershipRole.MEMBER)
 
     page.get_by_role("link", name="People of Kuhmo").click()
-    assert page.get_by_role("cell", name="Liisa Laine").is_visible()
+    expect(page.get_by_role("cell", name="Liisa Laine")).to_be_visible()
 
 
 def test_a_request_waits_and_the_admin_accepts_it(
@@ -97,26 +98,26 @@ def test_a_request_waits_and_the_admin_accepts_it(
     page.get_by_label("Message to the admins (optional)").fill("Olen Kuhmon uusi IT-tukihenkilö.")
     page.get_by_role("button", name="Ask to join").click()
     page.wait_for_url("**/en/organisations/kuhmo/")
-    assert page.get_by_text("Your request was sent").is_visible()
-    assert page.get_by_role("button", name="Withdraw my request").is_visible()
+    expect(page.get_by_text("Your request was sent")).to_be_visible()
+    expect(page.get_by_role("button", name="Withdraw my request")).to_be_visible()
     wait_for_mail(org_admin.email)
 
     User.objects.filter(pk=org_admin.pk).update(preferred_language="en")
     log_in(other_page, org_admin.email, "/en/organisations/kuhmo/")
     other_page.get_by_role("link", name="Manage members").click()
     other_page.wait_for_url("**/en/organisations/kuhmo/members/")
-    assert other_page.get_by_text("Olen Kuhmon uusi IT-tukihenkilö.").is_visible()
+    expect(other_page.get_by_text("Olen Kuhmon uusi IT-tukihenkilö.")).to_be_visible()
     assert_accessible(other_page)
     request = Membership.objects.get(user=requester)
     other_page.locator(f"#id_m{request.pk}-message").fill("Tervetuloa mukaan!")
     other_page.get_by_role("button", name="Accept").click()
     other_page.wait_for_url("**/en/organisations/kuhmo/members/")
-    assert other_page.get_by_text("Pekka Pyytäjä is now a member of Kuhmo.").is_visible()
+    expect(other_page.get_by_text("Pekka Pyytäjä is now a member of Kuhmo.")).to_be_visible()
 
     decision = wait_for_mail(requester.email, "member of Kuhmo")
     assert "Tervetuloa mukaan!" in decision.body
     page.reload()
-    assert page.get_by_text("Your membership: Member").is_visible()
+    expect(page.get_by_text("Your membership: Member")).to_be_visible()
 
     other_page.goto("/en/organisations/kuhmo/people/")
     assert_accessible(other_page)

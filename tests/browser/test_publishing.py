@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from municipalities.models import MembershipRole, MembershipState, OrganisationKind
 from tests import factories
@@ -61,6 +62,7 @@ def decide(page, decision, reason=""):
     if reason:
         page.locator("textarea[name='reason']").fill(reason)
     page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_url("**/en/moderation/")
 
 
 def test_publish_review_fix_approve_find_and_revise(browser, live_server, people, page, assert_accessible):
@@ -80,35 +82,36 @@ def test_publish_review_fix_approve_find_and_revise(browser, live_server, people
         assert editor.locator("#id_title").input_value() == "Kyytipalvelun tilausjärjestelmä"
         assert_accessible(editor)
         editor.get_by_role("button", name="Save and submit for review").click()
-        assert "Submitted for review" in editor.locator("main").inner_text()
+        expect(editor.locator("main")).to_contain_text("Submitted for review")
 
         # The coordinator asks for changes; the editor sees the reason and fixes it.
         decide(coordinator, "request_changes", "Kerro, mikä lisenssi ohjelmalla on.")
         editor.goto("/en/our-solutions/")
-        assert "Kerro, mikä lisenssi ohjelmalla on." in editor.locator("main").inner_text()
+        expect(editor.locator("main")).to_contain_text("Kerro, mikä lisenssi ohjelmalla on.")
         editor.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
-        assert "Kerro, mikä lisenssi ohjelmalla on." in editor.locator(".notice-important").inner_text()
+        expect(editor.locator(".notice-important")).to_contain_text("Kerro, mikä lisenssi ohjelmalla on.")
         editor.locator("#id_licence").select_option("EUPL-1.2")
         assert_accessible(editor)
         editor.get_by_role("button", name="Save and submit again").click()
+        expect(editor.locator("main")).to_contain_text("Submitted for review")
 
         # Approved, it is public and a visitor finds it by search.
         decide(coordinator, "approve")
         page.goto("/en/solutions/?q=kyyti")
         page.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
-        assert "EUPL-1.2" in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text("EUPL-1.2")
 
         # An edit waits for review while the published text stays online.
         editor.goto("/en/our-solutions/")
         editor.get_by_role("link", name="Kyytipalvelun tilausjärjestelmä").click()
         editor.locator("#id_summary").fill("Asukkaat tilaavat kyydin verkossa tai puhelimella.")
         editor.get_by_role("button", name="Send the edit for review").click()
-        assert "waiting for review" in editor.locator("main").inner_text()
+        expect(editor.locator("main")).to_contain_text("waiting for review")
         page.reload()
-        assert "Asukkaat tilaavat asiointikyydin verkossa." in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text("Asukkaat tilaavat asiointikyydin verkossa.")
         decide(coordinator, "approve")
         page.reload()
-        assert "Asukkaat tilaavat kyydin verkossa tai puhelimella." in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text("Asukkaat tilaavat kyydin verkossa tai puhelimella.")
     finally:
         editor_context.close()
         coordinator_context.close()
