@@ -25,3 +25,18 @@ def notifications(request):
         return cached[0]
 
     return {"notification_unread_count": count}
+
+
+def moderation(request):
+    """`moderation_open_count`: items waiting in the queue, counted only where a coordinator's page
+    shows the Moderation link (the template asks the permission module first)."""
+    cached = []
+
+    def count() -> int:
+        if not cached:
+            from solutions.models import ModerationItem
+
+            cached.append(ModerationItem.objects.open().count())
+        return cached[0]
+
+    return {"moderation_open_count": count}

@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kuntajako.context_processors.site",
                 "kuntajako.context_processors.notifications",
+                "kuntajako.context_processors.moderation",
             ],
         },
     },

@@ -84,6 +84,24 @@ def is_coordinator(user, obj=None) -> bool:
     return cache
 
 
+def coordinators():
+    """The people `moderate` says yes to through their membership: confirmed, active coordinators
+    of a coordinating organisation. (Superusers may moderate too but are not counted as
+    coordinators: they are the site's technical staff, not its moderators.)"""
+    from municipalities.models import User
+
+    return User.objects.filter(
+        is_active=True,
+        deleted_at__isnull=True,
+        email_confirmed_at__isnull=False,
+        pk__in=Organisation.objects.filter(
+            kind=OrganisationKind.COORDINATOR,
+            memberships__state=MembershipState.ACTIVE,
+            memberships__role=MembershipRole.COORDINATOR,
+        ).values("memberships__user_id"),
+    )
+
+
 def organisations_with_role(user, at_least: str) -> list[int]:
     """Ids of the organisations where the user has at least the given role."""
     return [org for org, role in roles(user).items() if role in RANK and RANK[role] >= RANK[at_least]]

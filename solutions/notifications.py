@@ -9,6 +9,8 @@ modules that create comments, answers and adoptions need not know about follower
   and the solution's followers;
 - a submission is approved: followers of its organisation, tags and service classes (a follower
   of a main class hears of solutions in its subclasses);
+- something enters the moderation queue (a submission, an edit of a published solution, a report,
+  a new account's held first post): the coordinators, so that nothing waits unseen;
 - a coordinator decides on a solution: solutions.workflow chooses the recipients and calls
   `deliver()` itself.
 
@@ -240,6 +242,48 @@ def solution_published(decision) -> None:
     )
 
 
+QUEUE_TITLES = {
+    "submission": _("Waiting for review: “%(title)s”"),
+    "revision": _("Edit waiting for review: “%(title)s”"),
+    "report": _("Reported post on “%(title)s”"),
+    "held_post": _("First post of a new account waits on “%(title)s”"),
+}
+
+
+def _queue_subject(item):
+    """What the queued thing is about, in the words a coordinator knows it by, and an excerpt."""
+    from solutions.models import Answer, Comment, HelpRequest, Revision
+
+    target = item.target
+    if isinstance(target, Revision):
+        return target.solution.title, target.solution.summary
+    if isinstance(target, Comment):
+        return target.solution.title, target.body
+    if isinstance(target, Answer):
+        return target.help_request.title, target.body
+    if isinstance(target, HelpRequest):
+        return target.title, target.question
+    return getattr(target, "title", str(target)), getattr(target, "summary", "")
+
+
+def queue_item_added(item) -> None:
+    """A new item waits in the moderation queue: tell every coordinator but the one who queued it."""
+    from municipalities.permissions import coordinators
+
+    if item.kind not in QUEUE_TITLES or item.target is None:
+        return
+    title, text = _queue_subject(item)
+    _deliver_to_all(
+        coordinators().select_related("notification_preference"),
+        item.submitted_by_id,
+        "queue",
+        QUEUE_TITLES[item.kind],
+        params={"title": title},
+        text=text[:500],
+        url=lambda: reverse("solutions:moderation_review", args=[item.pk]),
+    )
+
+
 # Digests
 
 
@@ -331,11 +375,17 @@ def _decision_saved(sender, instance, created, raw=False, **kwargs):
         solution_published(instance)
 
 
+def _queue_item_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        queue_item_added(instance)
+
+
 def connect() -> None:
-    from solutions.models import AdoptionEvent, Answer, Comment, ModerationDecision
+    from solutions.models import AdoptionEvent, Answer, Comment, ModerationDecision, ModerationItem
 
     for model in (Comment, Answer):
         pre_save.connect(_remember_state, sender=model, dispatch_uid=f"notify_remember_{model.__name__}")
         post_save.connect(_post_saved, sender=model, dispatch_uid=f"notify_post_{model.__name__}")
     post_save.connect(_adoption_event_saved, sender=AdoptionEvent, dispatch_uid="notify_adoption")
     post_save.connect(_decision_saved, sender=ModerationDecision, dispatch_uid="notify_published")
+    post_save.connect(_queue_item_saved, sender=ModerationItem, dispatch_uid="notify_queue")

@@ -396,3 +396,105 @@ def test_notification_pages_are_valid_html(client, client_for, follower, followe
         "unsubscribe invalid": client.get(reverse("solutions:follows:unsubscribe", args=["x"])),
     }
     assert validate_html({name: response.content.decode() for name, response in pages.items()}) == []
+
+
+# The moderation queue: coordinators hear of every new item
+
+
+@pytest.fixture
+def second_coordinator(coordinating_organisation):
+    return member_of(
+        coordinating_organisation,
+        MembershipRole.COORDINATOR,
+        display_name="Ville Valvoja",
+        preferred_language="sv",
+    )
+
+
+def test_a_submission_tells_every_coordinator_in_their_language_and_no_one_else(
+    coordinator, second_coordinator, editor, org_admin, member, outsider_admin, submitted
+):
+    for person in (coordinator, second_coordinator):
+        [notification] = Notification.objects.filter(recipient=person)
+        assert notification.title == said_to(person, "Waiting for review: “%(title)s”", title="Kutsuliikenne")
+        with translation.override(person.preferred_language):
+            assert notification.url == reverse("solutions:moderation_review", args=[submitted.pk])
+    assert [titles(person) for person in (editor, org_admin, member, outsider_admin)] == [[], [], [], []]
+
+
+def test_a_superuser_who_is_not_a_coordinator_is_not_told(organisation, editor):
+    admin = factories.UserFactory(is_superuser=True, is_staff=True, email_confirmed_at=timezone.now())
+    draft = factories.SolutionFactory(
+        organisation=organisation, moderation_state=ModerationState.DRAFT, published_at=None
+    )
+    workflow.submit(draft, editor)
+    assert titles(admin) == []
+
+
+def test_an_edit_tells_coordinators_once_while_it_waits(solution, editor, coordinator):
+    data = workflow.solution_data(solution)
+    workflow.propose_revision(solution, editor, {**data, "summary": "Uusi tiivistelmä."})
+    workflow.propose_revision(solution, editor, {**data, "summary": "Vielä uudempi tiivistelmä."})
+    assert titles(coordinator) == [
+        said_to(coordinator, "Edit waiting for review: “%(title)s”", title=solution.title)
+    ]
+
+
+def test_a_report_tells_the_other_coordinators_once_per_open_item(
+    solution, member, outsider_admin, coordinator, second_coordinator
+):
+    from solutions.discussion.moderation import report
+
+    comment = comment_on(solution, member, body="Katsokaa halvat kellot!")
+    report(comment, coordinator, "Mainos")
+    report(comment, outsider_admin, "Roskapostia")  # joins the open item: nobody is told twice
+    assert titles(coordinator) == []  # who reported it
+    [notification] = Notification.objects.filter(recipient=second_coordinator)
+    assert notification.title == said_to(
+        second_coordinator, "Reported post on “%(title)s”", title=solution.title
+    )
+    assert notification.text == "Katsokaa halvat kellot!"
+
+
+def test_a_held_first_post_tells_coordinators(solution, other_organisation, coordinator):
+    from solutions.discussion.posting import save_post
+    from solutions.models import Comment
+
+    newcomer = member_of(other_organisation, MembershipRole.MEMBER)
+    comment = Comment(solution=solution, author=newcomer, organisation=other_organisation, body="Hei kaikki!")
+    assert save_post(comment) is True
+    assert titles(coordinator) == [
+        said_to(coordinator, "First post of a new account waits on “%(title)s”", title=solution.title)
+    ]
+
+
+def test_queue_mail_follows_each_coordinators_choice(
+    organisation, editor, coordinator, second_coordinator, django_capture_on_commit_callbacks, mailoutbox
+):
+    notifications.set_email_choice(second_coordinator, EmailChoice.DAILY)
+    draft = factories.SolutionFactory(
+        organisation=organisation,
+        title="Kutsuliikenne",
+        moderation_state=ModerationState.DRAFT,
+        published_at=None,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(draft, editor)
+    assert [mail.to for mail in mailoutbox] == [[coordinator.email]]
+    assert "Kutsuliikenne" in mailoutbox[0].subject
+    assert "unsubscribe" in mailoutbox[0].body
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [mail.to for mail in mailoutbox] == [[second_coordinator.email]]
+
+
+def test_the_moderation_link_counts_waiting_items_for_coordinators_only(
+    client_for, coordinator, editor, submitted
+):
+    html = client_for(coordinator).get(reverse("solutions:home")).content.decode()
+    assert '1<span class="visually-hidden"> waiting</span>' in html
+    assert "waiting</span>" not in client_for(editor).get(reverse("solutions:home")).content.decode()
+    workflow.approve(submitted, coordinator)
+    html = client_for(coordinator).get(reverse("solutions:home")).content.decode()
+    assert "waiting</span>" not in html
