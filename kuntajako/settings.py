@@ -2,7 +2,8 @@
 
 Production defaults are the safe ones: DEBUG is off, a SECRET_KEY must be given, cookies are secure.
 Only with DEBUG on (the demo) does the project run with nothing configured: SQLite in the project
-folder and a throw-away development key.
+folder and a throw-away development key. Commands that only read and write code (makemigrations,
+makemessages, compilemessages; see manage.py) get that key too.
 """
 
 from datetime import timedelta
@@ -12,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+import kuntajako
 from kuntajako.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -20,7 +22,7 @@ DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEBUG and not kuntajako.code_only_command:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off (for local development, set DEBUG=true)."
         )
