@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import EmailDomain, Membership, Organisation, Region, User
+
+# Addresses typed without a scheme are taken as https, as in the editor forms (and Django 6).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Region)
@@ -26,6 +30,7 @@ class EmailDomainInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name_fi", "name_sv", "code", "kind", "region", "population", "language_status"]
     list_filter = ["kind", "language_status", "region"]
     list_select_related = ["region"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.admin import HTTPS_URLS
 from solutions.models import (
     Adoption,
     AdoptionEvent,
@@ -33,6 +34,7 @@ class AttachmentInline(admin.TabularInline):
 
 @admin.register(Solution)
 class SolutionAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "kind", "organisation", "lifecycle", "moderation_state", "published_at"]
     list_filter = ["moderation_state", "kind", "lifecycle", "language", "organisation__region"]
     list_select_related = ["organisation"]
@@ -45,6 +47,7 @@ class SolutionAdmin(admin.ModelAdmin):
 
 
 class VocabularyAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["code", "name_fi", "name_sv", "name_en", "parent", "solution_count"]
     list_select_related = ["parent"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
