@@ -180,6 +180,22 @@ def can_view_decisions(user, solution) -> bool:
     return role_in(user, solution.organisation_id) is not None or is_coordinator(user)
 
 
+@rule("view_revision")
+def can_view_revision(user, solution) -> bool:
+    """What an edit of a published solution proposes before a coordinator approves it, such as the
+    files it adds: the organisation's members and the coordinators, as for an unpublished solution."""
+    return role_in(user, solution.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("download_attachment")
+def can_download_attachment(user, attachment) -> bool:
+    """An attachment of a solution the user may view; one that an edit adds (still waiting for review,
+    or not accepted) only for those who may see the edit."""
+    if attachment.revision_id is not None:
+        return can_view_revision(user, attachment.solution)
+    return can_view_solution(user, attachment.solution)
+
+
 @rule("claim")
 def can_claim(user, item=None) -> bool:
     return is_coordinator(user)

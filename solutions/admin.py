@@ -29,7 +29,8 @@ class ContactInline(admin.TabularInline):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
-    readonly_fields = ["content_type", "size", "created_at"]
+    # Which revision adds or removes a file is the workflow's to change, on approval.
+    readonly_fields = ["content_type", "size", "created_at", "revision", "removed_in"]
 
 
 @admin.register(Solution)

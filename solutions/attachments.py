@@ -8,11 +8,13 @@ of the detected type, so a file called `report.pdf.html` that is really a PNG is
 `report-pdf.png`.
 
 Serving: every attachment is downloaded through `download`, which answers only to people who may
-view the solution and sends `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox;
-default-src 'none'`, so no uploaded file ever runs as a page of this site. SVG may carry scripts; it
-is not sanitised but always sent as a download (`Content-Disposition: attachment`), which is the
-safe choice: the file stays exactly what the publisher uploaded and a browser never renders it in
-our origin. Only PNG and JPEG, which cannot carry active content, are shown inline.
+view the solution (a file that an edit still waiting for review adds, only to those who may see the
+edit: the "download_attachment" permission) and sends `X-Content-Type-Options: nosniff` and
+`Content-Security-Policy: sandbox; default-src 'none'`, so no uploaded file ever runs as a page of
+this site. SVG may carry scripts; it is not sanitised but always sent as a download
+(`Content-Disposition: attachment`), which is the safe choice: the file stays exactly what the
+publisher uploaded and a browser never renders it in our origin. Only PNG and JPEG, which cannot
+carry active content, are shown inline.
 """
 
 import zipfile
@@ -177,7 +179,7 @@ def prepare_upload(uploaded_file):
 def download(request, pk):
     """An attachment of a solution the user may view, served so that it can never run as our page."""
     attachment = get_object_or_404(Attachment.objects.select_related("solution"), pk=pk)
-    if not may(request.user, "view_solution", attachment.solution):
+    if not may(request.user, "download_attachment", attachment):
         raise Http404
     file_type = ALLOWED.get((attachment.content_type or "").split(";")[0].strip().lower())
     if file_type is None and PurePath(attachment.file.name).suffix.lower() == ".bpmn":
@@ -196,6 +198,6 @@ def download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    if not attachment.solution.is_published:
+    if not attachment.solution.is_published or attachment.revision_id is not None:
         response["Cache-Control"] = "private, no-store"
     return response

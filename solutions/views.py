@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from municipalities.models import Organisation
 from municipalities.permissions import visible_solutions
 from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
-from solutions.models import LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
+from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
 
 NEWEST_ON_HOME = 6
 
@@ -89,7 +89,7 @@ def solution_detail(request, slug):
         .prefetch_related(
             "partners",
             "contacts",
-            "attachments",
+            Prefetch("attachments", queryset=Attachment.objects.public(), to_attr="public_attachments"),
             "tags",
             "life_events",
             Prefetch("service_classes", queryset=ServiceClass.objects.select_related("parent")),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -178,6 +179,15 @@ class Solution(models.Model):
     def is_public(self) -> bool:
         return self.moderation_state in PUBLIC_STATES
 
+    @cached_property
+    def public_attachments(self) -> list["Attachment"]:
+        """The attachments shown on the solution's page: none that an edit still waiting for review adds.
+
+        Pages prefetch them under this name (`Prefetch("attachments", Attachment.objects.public(),
+        to_attr="public_attachments")`); without the prefetch they are read here, still filtered.
+        """
+        return list(self.attachments.public())
+
 
 class Contact(models.Model):
     """A person or team to contact about a solution, as the publisher chose to list them."""
@@ -202,20 +212,57 @@ def attachment_path(instance, filename):
     return f"attachments/{instance.solution_id}/{filename}"
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def public(self):
+        """Attachments of the solution itself, without those an edit waiting for review would add."""
+        return self.filter(revision__isnull=True)
+
+
 class Attachment(models.Model):
-    """A document belonging to a solution, such as a BPMN or PDF process description."""
+    """A document belonging to a solution, such as a BPMN or PDF process description.
+
+    Before publication an editor adds and deletes attachments directly. A published solution's
+    attachments change through its revision, like its text: a file added by the edit carries
+    `revision` and is shown only to the organisation and the coordinators until the revision is
+    approved; a file the edit removes carries `removed_in` and stays public until then.
+    """
 
     solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="attachments")
+    revision = models.ForeignKey(
+        "solutions.Revision",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="added_attachments",
+        verbose_name=_("added by revision"),
+    )
+    removed_in = models.ForeignKey(
+        "solutions.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="removed_attachments",
+        verbose_name=_("removed by revision"),
+    )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    objects = AttachmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["title", "id"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+        constraints = [
+            # A file an edit adds and then drops is deleted, never marked for removal.
+            models.CheckConstraint(
+                condition=Q(revision__isnull=True) | Q(removed_in__isnull=True),
+                name="attachment_added_or_removed_not_both",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from solutions.attachments import MAX_UPLOAD_BYTES, prepare_upload, validate_upload
-from solutions.models import Attachment, ModerationState
+from solutions.models import Attachment, ModerationState, Revision, RevisionState
 from tests import factories
 from tests.safety import files
 
@@ -193,6 +193,22 @@ def test_attachments_of_unpublished_solutions_reach_members_and_coordinators(
         organisation=organisation, moderation_state=ModerationState.SUBMITTED, published_at=None
     )
     attachment = make_attachment(solution, "luonnos.pdf", files.PDF, "application/pdf")
+    responses = [client_for(user).get(download_url(attachment)) for user in (member, coordinator)]
+    assert [(r.status_code, r["Cache-Control"]) for r in responses] == [(200, "private, no-store")] * 2
+
+
+@pytest.mark.parametrize(
+    "revision_state", [RevisionState.PENDING, RevisionState.REJECTED, RevisionState.WITHDRAWN]
+)
+def test_a_file_an_unapproved_edit_adds_reaches_only_the_organisation_and_coordinators(
+    revision_state, organisation, member, coordinator, outsider_admin, client_for, make_attachment
+):
+    solution = factories.SolutionFactory(organisation=organisation)
+    revision = Revision.objects.create(solution=solution, state=revision_state)
+    attachment = make_attachment(solution, "uusi.pdf", files.PDF, "application/pdf")
+    Attachment.objects.filter(pk=attachment.pk).update(revision=revision)
+    responses = [client_for(user).get(download_url(attachment)) for user in (None, outsider_admin)]
+    assert [r.status_code for r in responses] == [404, 404]
     responses = [client_for(user).get(download_url(attachment)) for user in (member, coordinator)]
     assert [(r.status_code, r["Cache-Control"]) for r in responses] == [(200, "private, no-store")] * 2
 
