@@ -23,6 +23,7 @@ from municipalities.models import Organisation
 from municipalities.views.public import localized_name_order
 from solutions import workflow
 from solutions.models import (
+    Attachment,
     Contact,
     ItemKind,
     LifeEvent,
@@ -156,7 +157,7 @@ def review(request, pk):
         ),
         pk=pk,
     )
-    solution, preview, diffs = _subject(item)
+    solution, preview, diffs, attachments = _subject(item)
     form = DecisionForm(request.POST or None, kind=item.kind)
     if request.method == "POST" and item.kind in DECIDED_HERE and form.is_valid():
         decide = DECISIONS[form.cleaned_data["decision"]]
@@ -176,6 +177,8 @@ def review(request, pk):
         "published": solution,
         "successor": _published_successor(preview),
         "diffs": diffs,
+        "added_attachments": attachments["added"],
+        "removed_attachments": attachments["removed"],
         "form": form,
         "decidable": item.is_open and item.kind in DECIDED_HERE,
         "history": _history(item, solution),
@@ -206,7 +209,7 @@ def _detail_prefetches():
     return [
         "partners",
         "contacts",
-        "attachments",
+        Prefetch("attachments", queryset=Attachment.objects.public(), to_attr="public_attachments"),
         "tags",
         "life_events",
         Prefetch("service_classes", queryset=ServiceClass.objects.select_related("parent")),
@@ -214,18 +217,30 @@ def _detail_prefetches():
 
 
 def _subject(item):
-    """(solution, what it would look like once published, field differences) of a queue item."""
+    """(solution, what it would look like once published, field differences, attachment changes) of a
+    queue item; the attachment changes are {"added": [...], "removed": [...]}."""
+    no_changes = {"added": [], "removed": []}
     if item.kind == ItemKind.SUBMISSION:
         solution = _load_solution(item.object_id)
         preview = _copy(solution)
         # Shown with the date it would get if approved now, as the published page would show it.
         preview.published_at = preview.published_at or timezone.now()
-        return solution, preview, []
+        return solution, preview, [], no_changes
     if item.kind == ItemKind.REVISION:
         revision = get_object_or_404(Revision, pk=item.object_id)
         solution = _load_solution(revision.solution_id)
-        return solution, revision_preview(solution, revision.data), revision_diff(solution, revision.data)
-    return None, None, []
+        changes = attachment_changes(revision)
+        preview = revision_preview(solution, revision.data, changes)
+        return solution, preview, revision_diff(solution, revision.data), changes
+    return None, None, [], no_changes
+
+
+def attachment_changes(revision: Revision) -> dict:
+    """The files a revision adds to its solution and the published ones it removes."""
+    return {
+        "added": list(Attachment.objects.filter(revision=revision)),
+        "removed": list(Attachment.objects.public().filter(removed_in=revision)),
+    }
 
 
 def _load_solution(pk):
@@ -247,12 +262,20 @@ def _cached(model, objects):
     return queryset
 
 
-def revision_preview(solution: Solution, data: dict) -> Solution:
-    """An unsaved copy of `solution` with a revision's content, for showing only."""
+def revision_preview(solution: Solution, data: dict, attachments: dict | None = None) -> Solution:
+    """An unsaved copy of `solution` with a revision's content (and its attachment changes, from
+    `attachment_changes`), for showing only."""
     preview = _copy(solution)
     for name in workflow.SCALAR_FIELDS:
         if name in data:
             setattr(preview, name, data[name])
+    if attachments is not None:
+        # The attachments the page will list once the revision is approved.
+        removed = {attachment.pk for attachment in attachments["removed"]}
+        kept = [attachment for attachment in solution.public_attachments if attachment.pk not in removed]
+        preview.public_attachments = sorted(
+            [*kept, *attachments["added"]], key=lambda attachment: (attachment.title, attachment.pk)
+        )
     cache = preview._prefetched_objects_cache
     if "successor" in data:
         preview.successor = (
@@ -286,6 +309,7 @@ def _copy(solution):
     )
     preview._state.adding = False
     preview._prefetched_objects_cache = dict(getattr(solution, "_prefetched_objects_cache", {}))
+    preview.public_attachments = solution.public_attachments
     preview.organisation = solution.organisation
     preview.successor = solution.successor
     return preview
