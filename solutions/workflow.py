@@ -6,6 +6,9 @@
     published --edit--> pending revision --approve--> published with the new text
                                          `--reject--> published with the old text (revision kept)
 
+Attachments follow the same path: a draft's are added and deleted directly; a published solution's
+are added and removed through its pending revision (see "Attachments" below).
+
 Each transition is one function here. It asks `municipalities.permissions` whether the user may,
 locks the rows it changes (`select_for_update`, inside `transaction.atomic`), checks the current
 state, writes only the fields it changes, appends a ModerationDecision for coordinator decisions and
@@ -22,6 +25,8 @@ partner organisations as ids, service classes and life events as codes, tags as 
 as a list of dicts. A pending Revision stores the same dict, so nothing an editor wrote is lost.
 """
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
@@ -35,6 +40,7 @@ from municipalities import permissions
 from municipalities.models import MembershipRole, MembershipState, Organisation, User
 from solutions import notifications
 from solutions.models import (
+    Attachment,
     Decision,
     ItemKind,
     ItemState,
@@ -47,6 +53,8 @@ from solutions.models import (
     ServiceClass,
     Solution,
 )
+
+logger = logging.getLogger(__name__)
 
 # States in which the organisation edits the solution itself; a published one is edited by revision.
 EDITABLE_STATES = (ModerationState.DRAFT, ModerationState.CHANGES_REQUESTED)
@@ -254,7 +262,8 @@ def propose_revision(
     """Store an edit of a published solution as a pending revision for the coordinators.
 
     The published text stays online. A second edit while one is pending updates that revision and
-    keeps its place in the queue.
+    keeps its place in the queue. A new revision sent after one was not accepted takes over the
+    attachment changes of that one, as it took over its text.
     """
     permissions.require(user, "submit_solution", solution)
     now = timezone.now()
@@ -274,7 +283,13 @@ def propose_revision(
             revision.created_by = user
             revision.save(update_fields=["data", "created_by", "updated_at"])
             return revision
+        reopened = editable_revision(locked)
         revision = Revision.objects.create(solution=locked, data=data, created_by=user)
+        if reopened is not None:
+            # The editor continues from an edit that was not accepted (the form opened with its
+            # text), so the files it added or removed come along into the new revision.
+            Attachment.objects.filter(revision=reopened).update(revision=revision)
+            Attachment.objects.filter(removed_in=reopened).update(removed_in=revision)
         ModerationItem.objects.create(
             content_type=ContentType.objects.get_for_model(Revision),
             object_id=revision.pk,
@@ -296,6 +311,149 @@ def editable_revision(solution: Solution) -> Revision | None:
     if latest and latest.state in (RevisionState.PENDING, RevisionState.REJECTED):
         return latest
     return None
+
+
+# Attachments
+#
+# Only attachments without `revision` are public (`Attachment.objects.public()`). On a published
+# solution an added file carries the pending revision in `revision`, and a file to be removed carries
+# it in `removed_in`; approval makes the first public and deletes the second, rejection and
+# withdrawal leave the published files as they are.
+
+ATTACHMENT_DELETED = "deleted"  # deleted at once: a draft's file, or a file an edit had added
+ATTACHMENT_MARKED = "marked"  # to be removed when the pending revision is approved
+
+
+def attachments_for_editor(solution: Solution) -> tuple[Revision | None, list[Attachment]]:
+    """(revision, attachments) as the editor works on them, each with `status`.
+
+    For a published solution the revision is the one the editor continues (`editable_revision`), and
+    the list holds the public attachments ("public", or "removed" when the revision removes them)
+    and the revision's additions ("added"). Otherwise the solution's own attachments, with status "".
+    """
+    if solution.moderation_state != ModerationState.PUBLISHED:
+        attachments = list(solution.attachments.public())
+        for attachment in attachments:
+            attachment.status = ""
+        return None, attachments
+    revision = editable_revision(solution)
+    attachments = list(solution.attachments.public())
+    if revision is not None:
+        attachments = sorted(
+            [*attachments, *solution.attachments.filter(revision=revision)], key=lambda a: (a.title, a.pk)
+        )
+    for attachment in attachments:
+        if attachment.revision_id is not None:
+            attachment.status = "added"
+        elif revision is not None and attachment.removed_in_id == revision.pk:
+            attachment.status = "removed"
+        else:
+            attachment.status = "public"
+    return revision, attachments
+
+
+def add_attachment(solution: Solution, user, *, title: str, file, content_type: str) -> Attachment:
+    """Add a checked upload: to a draft directly, to a published solution through its pending revision
+    (opened if there is none, as an edit of the text would be)."""
+    permissions.require(user, "edit_solution", solution)
+    with transaction.atomic():
+        locked = Solution.objects.select_for_update().get(pk=solution.pk)
+        if locked.moderation_state in EDITABLE_STATES:
+            revision = None
+        elif locked.moderation_state == ModerationState.PUBLISHED:
+            revision = _revision_for_attachments(locked, user)
+        else:
+            raise InvalidTransition(_("The attachments of this solution cannot be changed now."))
+        return Attachment.objects.create(
+            solution=locked,
+            revision=revision,
+            title=title,
+            file=file,
+            content_type=content_type,
+            size=file.size,
+        )
+
+
+def remove_attachment(solution: Solution, user, attachment_id: int) -> str:
+    """Delete a draft's attachment or a file an edit added; mark a published file for removal.
+
+    Returns ATTACHMENT_DELETED or ATTACHMENT_MARKED. A marked file stays public until a coordinator
+    approves the revision.
+    """
+    permissions.require(user, "edit_solution", solution)
+    with transaction.atomic():
+        locked = Solution.objects.select_for_update().get(pk=solution.pk)
+        attachment = _locked_attachment(locked, attachment_id)
+        if locked.moderation_state in EDITABLE_STATES:
+            _delete_attachments([attachment])
+            return ATTACHMENT_DELETED
+        if locked.moderation_state != ModerationState.PUBLISHED:
+            raise InvalidTransition(_("The attachments of this solution cannot be changed now."))
+        if attachment.revision_id is not None:
+            if attachment.revision_id != getattr(editable_revision(locked), "pk", None):
+                raise InvalidTransition(_("This attachment is not part of your edit."))
+            _delete_attachments([attachment])
+            return ATTACHMENT_DELETED
+        attachment.removed_in = _revision_for_attachments(locked, user)
+        attachment.save(update_fields=["removed_in"])
+        return ATTACHMENT_MARKED
+
+
+def keep_attachment(solution: Solution, user, attachment_id: int) -> Attachment:
+    """Undo a pending removal: the published file stays when the revision is approved."""
+    permissions.require(user, "edit_solution", solution)
+    with transaction.atomic():
+        locked = Solution.objects.select_for_update().get(pk=solution.pk)
+        attachment = _locked_attachment(locked, attachment_id)
+        if locked.moderation_state != ModerationState.PUBLISHED:
+            raise InvalidTransition(_("The attachments of this solution cannot be changed now."))
+        revision = editable_revision(locked)
+        if revision is None or attachment.removed_in_id != revision.pk:
+            raise InvalidTransition(_("This attachment is not marked for removal."))
+        attachment.removed_in = None
+        attachment.save(update_fields=["removed_in"])
+        return attachment
+
+
+def _locked_attachment(solution, attachment_id):
+    attachment = Attachment.objects.select_for_update().filter(solution=solution, pk=attachment_id).first()
+    if attachment is None:
+        raise InvalidTransition(_("The attachment no longer exists."))
+    return attachment
+
+
+def _revision_for_attachments(locked: Solution, user) -> Revision:
+    """The pending revision of a locked, published solution, opened through `propose_revision` if
+    there is none. A new one starts from the text the editor's form shows: that of the edit they
+    continue (one not accepted), otherwise the published text."""
+    revision = Revision.objects.select_for_update().filter(solution=locked).pending().first()
+    if revision is not None:
+        return revision
+    continued = editable_revision(locked)
+    return propose_revision(locked, user, continued.data if continued else solution_data(locked))
+
+
+def _apply_attachment_changes(revision: Revision) -> None:
+    """On approval: the revision's additions become public and the files it removes are deleted."""
+    Attachment.objects.filter(revision=revision).update(revision=None)
+    _delete_attachments(Attachment.objects.filter(removed_in=revision, revision__isnull=True))
+
+
+def _delete_attachments(attachments) -> None:
+    """Delete the rows now and their files from storage once the transaction has committed."""
+    attachments = list(attachments)
+    files = [(attachment.file.storage, attachment.file.name) for attachment in attachments if attachment.file]
+    Attachment.objects.filter(pk__in=[attachment.pk for attachment in attachments]).delete()
+    transaction.on_commit(lambda: _delete_files(files))
+
+
+def _delete_files(files) -> None:
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except OSError:
+            # The row is gone, so nothing links to the file any more; a leftover only takes space.
+            logger.warning("Could not delete attachment file %s", name, exc_info=True)
 
 
 # Submitting
@@ -412,8 +570,11 @@ def _decide_revision(item, decision, now):
         solution.version = F("version") + 1
         solution.save(update_fields=[*changed, "version", "updated_at"])
         solution.refresh_from_db(fields=["version"])
+        _apply_attachment_changes(revision)
         revision.state = RevisionState.APPROVED
     else:
+        # The published attachments stay as they are; the files the edit added or marked for
+        # removal stay with the rejected revision, to come along if the editor sends it again.
         revision.state = RevisionState.REJECTED
     revision.decided_at = now
     revision.save(update_fields=["state", "decided_at", "updated_at"])
@@ -448,7 +609,8 @@ def _log(item, target, solution, decision, reason, user, now):
 def archive(solution: Solution, user, reason: str = "") -> ModerationDecision:
     """Take a published solution out of lists and search; its page stays and says it is archived.
 
-    A revision still waiting for review is withdrawn with it.
+    A revision still waiting for review is withdrawn with it; the files it would have added or removed
+    stay with it, and the published attachments as they are.
     """
     permissions.require(user, "archive_solution", solution)
     now = timezone.now()

@@ -7,6 +7,7 @@ messages. A form that cannot be saved is always shown back with everything the e
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,6 @@ from solutions import completeness, workflow
 from solutions.editor.forms import AttachmentForm, ReasonForm, SolutionForm
 from solutions.markdown import render_markdown
 from solutions.models import (
-    Attachment,
     ModerationDecision,
     ModerationState,
     Revision,
@@ -70,10 +70,11 @@ def _form_context(request, form, solution=None, **extra):
     data = {name: form[name].value() for name in form.fields}
     data["contacts"] = [{"name": contact["name"].value()} for contact in form.contacts.forms]
     kind = form["kind"].value() or ""
-    attachment_count = solution.attachments.count() if solution else 0
+    attachment_count = _attachment_count(solution) if solution else 0
     context = {
         "form": form,
         "solution": solution,
+        "attachment_count": attachment_count,
         "service_class_groups": form.vocabulary("service_classes"),
         "life_event_groups": form.vocabulary("life_events"),
         "missing": completeness.missing(data, kind, attachment_count),
@@ -256,33 +257,85 @@ def restore(request, slug):
     )
 
 
+def _attachment_count(solution):
+    """The attachments the solution will have once the edit the editor continues is approved."""
+    _revision, attachments = workflow.attachments_for_editor(solution)
+    return sum(1 for attachment in attachments if attachment.status != "removed")
+
+
 @login_required
 def attachments(request, slug):
+    """Add and remove attachments: directly on a draft, through the pending revision once published."""
     solution = _solution_for_editor(request, slug)
-    editable = solution.moderation_state in workflow.EDITABLE_STATES
+    published = solution.moderation_state == ModerationState.PUBLISHED
+    editable = published or solution.moderation_state in workflow.EDITABLE_STATES
     form = AttachmentForm()
-    if request.method == "POST" and editable:
-        if "delete" in request.POST:
-            solution.attachments.filter(pk=request.POST.get("delete")).delete()
-            messages.success(request, _("The attachment was removed."))
-            return redirect("solutions:editor:attachments", solution.slug)
+    if request.method == "POST":
+        if "delete" in request.POST or "keep" in request.POST:
+            return _change_attachment(request, solution)
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
-            file = form.cleaned_data["file"]
-            Attachment.objects.create(
-                solution=solution,
-                title=form.cleaned_data["title"],
-                file=file,
-                content_type=form.content_type,
-                size=file.size,
-            )
-            messages.success(request, _("The attachment was added."))
-            return redirect("solutions:editor:attachments", solution.slug)
+            return _add_attachment(request, solution, form)
+    revision, listed = workflow.attachments_for_editor(solution)
     status = 400 if form.errors else 200
     context = {
         "solution": solution,
         "form": form,
         "editable": editable,
-        "attachments": solution.attachments.all(),
+        "published": published,
+        "revision": revision,
+        "attachments": listed,
     }
     return render(request, "solutions/editor/attachments.html", context, status=status)
+
+
+def _change_attachment(request, solution):
+    """Delete or mark for removal (`delete`), or undo a marked removal (`keep`)."""
+    keep = "keep" in request.POST
+    try:
+        pk = int(request.POST.get("keep" if keep else "delete", ""))
+    except ValueError:
+        raise Http404 from None
+    get_object_or_404(solution.attachments, pk=pk)
+    try:
+        if keep:
+            workflow.keep_attachment(solution, request.user, pk)
+            messages.success(request, _("The attachment will not be removed."))
+        elif workflow.remove_attachment(solution, request.user, pk) == workflow.ATTACHMENT_MARKED:
+            messages.success(
+                request,
+                _(
+                    "The attachment will be removed when a coordinator approves your edit. Until then "
+                    "it stays public."
+                ),
+            )
+        else:
+            messages.success(request, _("The attachment was removed."))
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
+    return redirect("solutions:editor:attachments", solution.slug)
+
+
+def _add_attachment(request, solution, form):
+    try:
+        attachment = workflow.add_attachment(
+            solution,
+            request.user,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
+            content_type=form.content_type,
+        )
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        if attachment.revision_id:
+            messages.success(
+                request,
+                _(
+                    "The attachment was added to your edit. It becomes public when a coordinator "
+                    "approves the edit."
+                ),
+            )
+        else:
+            messages.success(request, _("The attachment was added."))
+    return redirect("solutions:editor:attachments", solution.slug)

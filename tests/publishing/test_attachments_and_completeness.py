@@ -38,10 +38,13 @@ def test_a_file_that_is_not_what_it_claims_is_refused_with_the_title_kept(client
     assert "not accepted" in response.content.decode()
 
 
-def test_attachments_of_a_published_solution_are_not_changed_here(client_for, editor, published):
+def test_attachments_of_a_published_solution_wait_for_review(client_for, editor, published):
+    # The whole path through the revision is in test_revision_attachments.
     upload = SimpleUploadedFile("kuvaus.pdf", PDF)
     client_for(editor).post(url(published), {"title": "Uusi", "file": upload})
-    assert not Attachment.objects.exists()
+    attachment = Attachment.objects.get()
+    assert attachment.revision.state == "pending"
+    assert not Attachment.objects.public().exists()
 
 
 @pytest.mark.parametrize("name", ["member", "outsider_admin"])

@@ -346,6 +346,7 @@ def test_editor_pages_are_valid_html(client_for, editor, coordinator, organisati
         "changes requested": client.get(edit_url(draft)),
         "published": client.get(edit_url(published)),
         "attachments": client.get(reverse("solutions:editor:attachments", args=[draft.slug])),
+        "published attachments": client.get(reverse("solutions:editor:attachments", args=[published.slug])),
         "notifications": client.get(reverse("solutions:editor:notifications")),
     }
     assert validate_html({name: response.content.decode() for name, response in pages.items()}) == []
