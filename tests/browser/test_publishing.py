@@ -115,3 +115,46 @@ def test_publish_review_fix_approve_find_and_revise(browser, live_server, people
     finally:
         editor_context.close()
         coordinator_context.close()
+
+
+def test_a_new_version_of_a_process_document_waits_for_review(
+    browser, live_server, people, page, assert_accessible, settings, tmp_path
+):
+    from solutions.models import ModerationState, SolutionKind
+    from tests.safety.files import BPMN
+
+    settings.MEDIA_ROOT = tmp_path
+    solution = factories.SolutionFactory(
+        organisation=people["organisation"],
+        title="Kyytipalvelun tilausprosessi",
+        kind=SolutionKind.PROCESS,
+        moderation_state=ModerationState.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    editor_context, editor = log_in(browser, live_server, people["editor"])
+    coordinator_context, coordinator = log_in(browser, live_server, people["coordinator"])
+    try:
+        # The editor adds the new version on the attachments page, without JavaScript help.
+        editor.goto(f"/en/our-solutions/{solution.slug}/attachments/")
+        editor.locator("#id_title").fill("Tilausprosessi 2025")
+        editor.locator("#id_file").set_input_files(
+            {"name": "tilaus.bpmn", "mimeType": "application/xml", "buffer": BPMN}
+        )
+        editor.get_by_role("button", name="Upload for review").click()
+        expect(editor.locator(".attachment-list")).to_contain_text("To be added: waiting for review")
+        assert_accessible(editor)
+
+        # Visitors see no attachment until the coordinator approves the edit.
+        page.goto(solution.get_absolute_url().replace("/fi/", "/en/"))
+        expect(page.locator("main")).not_to_contain_text("Tilausprosessi 2025")
+        coordinator.goto("/en/moderation/")
+        coordinator.locator("main a[href*='/moderation/']").filter(has_text="Kyytipalvelu").first.click()
+        expect(coordinator.locator(".revision-diff")).to_contain_text("Attachments to be added")
+        expect(coordinator.locator(".revision-diff ins a")).to_have_text("Tilausprosessi 2025")
+        assert_accessible(coordinator)
+        decide(coordinator, "approve")
+        page.reload()
+        expect(page.get_by_role("link", name="Tilausprosessi 2025")).to_be_visible()
+    finally:
+        editor_context.close()
+        coordinator_context.close()
