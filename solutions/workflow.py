@@ -363,7 +363,7 @@ def add_attachment(solution: Solution, user, *, title: str, file, content_type: 
         elif locked.moderation_state == ModerationState.PUBLISHED:
             revision = _revision_for_attachments(locked, user)
         else:
-            raise InvalidTransition(_("The attachments of this solution cannot be changed in its current state."))
+            raise _attachments_fixed()
         return Attachment.objects.create(
             solution=locked,
             revision=revision,
@@ -388,7 +388,7 @@ def remove_attachment(solution: Solution, user, attachment_id: int) -> str:
             _delete_attachments([attachment])
             return ATTACHMENT_DELETED
         if locked.moderation_state != ModerationState.PUBLISHED:
-            raise InvalidTransition(_("The attachments of this solution cannot be changed in its current state."))
+            raise _attachments_fixed()
         if attachment.revision_id is not None:
             if attachment.revision_id != getattr(editable_revision(locked), "pk", None):
                 raise InvalidTransition(_("This attachment is not part of your edit."))
@@ -406,13 +406,17 @@ def keep_attachment(solution: Solution, user, attachment_id: int) -> Attachment:
         locked = Solution.objects.select_for_update().get(pk=solution.pk)
         attachment = _locked_attachment(locked, attachment_id)
         if locked.moderation_state != ModerationState.PUBLISHED:
-            raise InvalidTransition(_("The attachments of this solution cannot be changed in its current state."))
+            raise _attachments_fixed()
         revision = editable_revision(locked)
         if revision is None or attachment.removed_in_id != revision.pk:
             raise InvalidTransition(_("This attachment is not marked for removal."))
         attachment.removed_in = None
         attachment.save(update_fields=["removed_in"])
         return attachment
+
+
+def _attachments_fixed():
+    return InvalidTransition(_("The attachments of this solution cannot be changed in its current state."))
 
 
 def _locked_attachment(solution, attachment_id):
