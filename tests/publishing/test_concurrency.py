@@ -51,3 +51,44 @@ def test_two_editors_saving_the_same_draft_at_once(transactional_db, draft, edit
     stale = [r for r in results if isinstance(r, workflow.StaleVersion)]
     assert (len(saved), len(stale)) == (1, 1), results
     assert Solution.objects.get(pk=draft.pk).title == saved[0].title
+
+
+@pytest.mark.postgres_only
+def test_a_file_added_while_the_edit_is_approved_is_never_left_unreviewed(
+    transactional_db, published, editor, coordinator, monkeypatch, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from solutions.models import Attachment, ItemKind, Revision, RevisionState
+    from tests.safety.files import PDF
+
+    settings.MEDIA_ROOT = tmp_path
+    revision = workflow.propose_revision(published, editor, workflow.solution_data(published))
+    item = ModerationItem.objects.get(kind=ItemKind.REVISION, object_id=revision.pk)
+    slow = workflow._apply_attachment_changes
+
+    def apply_slowly(*args):
+        # The solution and the revision are locked here: the upload must wait or have gone first.
+        time.sleep(0.3)
+        return slow(*args)
+
+    monkeypatch.setattr(workflow, "_apply_attachment_changes", apply_slowly)
+    results = run_at_once(
+        lambda: workflow.approve(ModerationItem.objects.get(pk=item.pk), coordinator),
+        lambda: workflow.add_attachment(
+            Solution.objects.get(pk=published.pk),
+            editor,
+            title="Uusi",
+            file=SimpleUploadedFile("uusi.pdf", PDF),
+            content_type="application/pdf",
+        ),
+    )
+    assert isinstance(results[0], ModerationDecision), results
+    attachment = Attachment.objects.get()
+    # Either it went into the approved edit before the decision, and is public with it, or it came
+    # after and waits in a new pending revision: never attached to a decided revision.
+    if attachment.revision_id is None:
+        assert Revision.objects.get().state == RevisionState.APPROVED
+    else:
+        assert attachment.revision.state == RevisionState.PENDING
+        assert attachment.revision != revision
