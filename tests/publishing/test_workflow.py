@@ -360,7 +360,9 @@ def test_decisions_notify_the_organisations_editors_in_the_site_and_by_mail(
     assert (notification.text, notification.read_at) == ("Lisää yhteyshenkilö.", None)
     assert not Notification.objects.filter(recipient=member).exists()
     # The coordinator was told of the submission when it entered the queue, not of their own decision.
-    assert list(Notification.objects.filter(recipient=coordinator).values_list("kind", flat=True)) == ["queue"]
+    assert list(Notification.objects.filter(recipient=coordinator).values_list("kind", flat=True)) == [
+        "queue"
+    ]
 
 
 def test_mail_is_written_in_the_recipients_language(
