@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 
 
@@ -8,21 +10,18 @@ def site(request):
 
 def notifications(request):
     """`notification_unread_count`: counted only when a page shows it, and never for visitors."""
-    cached = []
 
+    @cache
     def count() -> int:
-        if not cached:
-            user = getattr(request, "user", None)
-            known = getattr(request, "notification_unread_count", None)
-            if known is not None:
-                cached.append(known)
-            elif user is None or not user.is_authenticated:
-                cached.append(0)
-            else:
-                from solutions.models import Notification
+        user = getattr(request, "user", None)
+        known = getattr(request, "notification_unread_count", None)
+        if known is not None:
+            return known
+        if user is None or not user.is_authenticated:
+            return 0
+        from solutions.models import Notification
 
-                cached.append(Notification.objects.unread_count(user))
-        return cached[0]
+        return Notification.objects.unread_count(user)
 
     return {"notification_unread_count": count}
 
@@ -30,13 +29,11 @@ def notifications(request):
 def moderation(request):
     """`moderation_open_count`: items waiting in the queue, counted only where a coordinator's page
     shows the Moderation link (the template asks the permission module first)."""
-    cached = []
 
+    @cache
     def count() -> int:
-        if not cached:
-            from solutions.models import ModerationItem
+        from solutions.models import ModerationItem
 
-            cached.append(ModerationItem.objects.open().count())
-        return cached[0]
+        return ModerationItem.objects.open().count()
 
     return {"moderation_open_count": count}
