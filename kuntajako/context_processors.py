@@ -2,6 +2,9 @@ from functools import cache
 
 from django.conf import settings
 
+from solutions.models import ModerationItem
+from solutions.notifications.models import Notification
+
 
 def site(request):
     """Values every page template needs."""
@@ -19,8 +22,6 @@ def notifications(request):
             return known
         if user is None or not user.is_authenticated:
             return 0
-        from solutions.models import Notification
-
         return Notification.objects.unread_count(user)
 
     return {"notification_unread_count": count}
@@ -32,8 +33,6 @@ def moderation(request):
 
     @cache
     def count() -> int:
-        from solutions.models import ModerationItem
-
         return ModerationItem.objects.open().count()
 
     return {"moderation_open_count": count}

@@ -8,6 +8,7 @@ execute=True)` and read `mailoutbox`.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -39,3 +40,14 @@ def send_templated_mail(recipient, name: str, context: dict, headers: dict[str, 
     transaction.on_commit(
         lambda: send_email.enqueue(to=[address], subject=subject, body=body, headers=headers)
     )
+
+
+def mailable(user) -> bool:
+    """May this person be told anything (in the site or by e-mail)? The one answer to it: an active
+    account that has not been deleted. Their own choice of how often comes on top (notifications)."""
+    return bool(user is not None and user.is_active and not user.deleted_at)
+
+
+def mailable_users():
+    """The people `mailable` says yes to, as a queryset."""
+    return get_user_model().objects.filter(is_active=True, deleted_at__isnull=True)

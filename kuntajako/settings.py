@@ -47,8 +47,13 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # Our apps, from the bottom up: each imports only those listed before it (docs/architecture.md).
+    "kuntajako.events",
     "municipalities",
     "solutions",
+    "solutions.community",
+    "solutions.notifications",
+    "solutions.demo",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,19 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from solutions import urls as catalogue_urls
 from solutions.feeds import NewestSolutionsFeed, OrganisationSolutionsFeed
 from solutions.sitemaps import SITEMAPS
+
+# One `solutions:` namespace for the catalogue and the apps built on it, composed here at the top so
+# that no app's URL configuration imports an app above it.
+solutions_patterns = [
+    *catalogue_urls.urlpatterns,
+    path("solutions/<slug:slug>/", include("solutions.community.reuse.urls")),
+    path("", include("solutions.notifications.follows.urls")),
+    path("", include("solutions.community.discussion.urls")),
+    path("help/", include("solutions.community.help.urls")),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,7 +25,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("solutions.urls")),
+    path("", include((solutions_patterns, catalogue_urls.app_name))),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("feeds/solutions/", NewestSolutionsFeed(), name="solution_feed"),

@@ -7,8 +7,8 @@ from django.forms import inlineformset_factory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.membership import MESSAGE_MAX_LENGTH
 from municipalities.models import EmailDomain, Organisation
+from municipalities.services.membership import MESSAGE_MAX_LENGTH
 
 # Labels of at most 63 letters, digits and inner hyphens, at least one dot, no trailing dot.
 DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")

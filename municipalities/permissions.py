@@ -3,7 +3,11 @@
 Every rule is a function `rule(user, obj)` registered under an action name. Views call
 `require(user, action, obj)` (403, or 404 where the object's existence must not leak), templates use
 `{% may "action" obj as allowed %}` from the `permissions` tag library, and querysets filter with
-`visible_solutions(user)`. Hiding a button is never the check: the view asks the same rule.
+`Solution.objects.visible_to(user)`, which asks `roles` and `is_coordinator` here. Hiding a button
+is never the check: the view asks the same rule.
+
+This app sits at the bottom: the rules read the objects of the apps above (solutions, posts,
+adoptions) only through their attributes and managers, never by importing them.
 
 Roles come from active memberships: member < editor < admin in one organisation, and coordinator in
 the coordinating organisation, which may moderate and manage every organisation. A user must have
@@ -14,10 +18,10 @@ per request object and cached on it.
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
-from municipalities.models import MembershipRole, MembershipState, Organisation, OrganisationKind
+from municipalities.models import MembershipRole, MembershipState, Organisation, OrganisationKind, User
 
 RANK = {MembershipRole.MEMBER: 1, MembershipRole.EDITOR: 2, MembershipRole.ADMIN: 3}
 _CACHE = "_kuntajako_roles"
@@ -88,8 +92,6 @@ def coordinators():
     """The people `moderate` says yes to through their membership: confirmed, active coordinators
     of a coordinating organisation. (Superusers may moderate too but are not counted as
     coordinators: they are the site's technical staff, not its moderators.)"""
-    from municipalities.models import User
-
     return User.objects.filter(
         is_active=True,
         deleted_at__isnull=True,
@@ -218,22 +220,8 @@ def can_participate(user, obj=None) -> bool:
     return bool(roles(user))
 
 
-def visible_solutions(user, queryset=None):
-    """The solutions `user` may see: public ones, plus every state of their own organisations'."""
-    from solutions.models import PUBLIC_STATES, Solution
-
-    queryset = Solution.objects.all() if queryset is None else queryset
-    if is_coordinator(user):
-        return queryset
-    own = list(roles(user))
-    condition = Q(moderation_state__in=PUBLIC_STATES)
-    if own:
-        condition |= Q(organisation_id__in=own)
-    return queryset.filter(condition)
-
-
 # Discussion and help requests. Posts (comments, help requests, answers) carry `author_id`, `state`
-# and `organisation_id`; see solutions.models.discussion.
+# and `organisation_id`; see solutions.community.models.discussion.
 
 COMMENT_EDIT_WINDOW_SECONDS = 15 * 60
 
@@ -250,8 +238,6 @@ def can_comment(user, solution) -> bool:
 @rule("edit_comment")
 def can_edit_comment(user, comment) -> bool:
     """Authors correct their own comment for 15 minutes after writing it."""
-    from django.utils import timezone
-
     if not _is_author(user, comment) or comment.deleted_at or comment.state == "hidden":
         return False
     return (timezone.now() - comment.created_at).total_seconds() < COMMENT_EDIT_WINDOW_SECONDS
@@ -319,11 +305,7 @@ def can_volunteer_as_referent(user, referent) -> bool:
         return False
     if referent.organisation_id == solution.organisation_id:
         return True
-    from solutions.models.reuse import REUSE_STATUSES
-
-    return solution.adoptions.filter(
-        organisation_id=referent.organisation_id, status__in=REUSE_STATUSES
-    ).exists()
+    return solution.adoptions.counted().filter(organisation_id=referent.organisation_id).exists()
 
 
 @rule("ask_referents")

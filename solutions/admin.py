@@ -3,18 +3,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.admin import HTTPS_URLS
+from solutions.community.models import Adoption, AdoptionEvent, Answer, Comment, HelpRequest, Referent
 from solutions.models import (
-    Adoption,
-    AdoptionEvent,
-    Answer,
     Attachment,
-    Comment,
     Contact,
-    HelpRequest,
     LifeEvent,
     ModerationDecision,
     ModerationItem,
-    Referent,
     Revision,
     ServiceClass,
     Solution,

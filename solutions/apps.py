@@ -8,9 +8,14 @@ class SolutionsConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from solutions import notifications, signals  # noqa: F401
-
-        notifications.connect()
+        # The search index follows tags and organisation names through these receivers.
+        from solutions import signals  # noqa: F401
         from solutions.search.sqlite import ensure_triggers
 
         post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="solutions_fts_triggers")
+
+        from solutions.models import Revision, Solution
+        from solutions.moderation import registry
+
+        registry.register_target(Solution.objects.select_related("organisation"))
+        registry.register_target(Revision.objects.select_related("solution__organisation"))

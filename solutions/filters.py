@@ -28,6 +28,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Least
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -40,7 +41,8 @@ from municipalities.models import (
     size_class_for,
 )
 from municipalities.permissions import roles
-from solutions.models import Adoption, Lifecycle, ServiceClass, Solution, SolutionKind
+from solutions.community.models import Adoption
+from solutions.models import Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind
 from solutions.search import get_backend
 
 # A query string is user input: a cap keeps a crafted URL from building a huge IN (...) list.
@@ -271,8 +273,6 @@ def _labels_of(name: str, values: list[str]) -> dict[str, str]:
     choices = {"kind": SolutionKind, "lifecycle": Lifecycle, "size": SizeClass, "used_by_size": SizeClass}
     if name in choices:
         return {value: str(label) for value, label in choices[name].choices if value in values}
-    from solutions.models import LifeEvent
-
     models = {
         "organisation": (Organisation, "slug"),
         "region": (Region, "code"),
@@ -319,8 +319,6 @@ def _licence_facet(filterset):
 
 
 def _localized_name(row, prefix):
-    from django.utils.translation import get_language
-
     lang = (get_language() or "fi")[:2]
     return row.get(f"{prefix}name_{lang}") or row[f"{prefix}name_fi"]
 
@@ -437,8 +435,6 @@ def _service_class_facet(filterset):
 
 
 def _life_event_facet(filterset):
-    from solutions.models import LifeEvent
-
     rows = (
         LifeEvent.objects.filter(solutions__in=filterset.queryset_without("life_event").values("pk"))
         .annotate(n=Count("solutions", distinct=True))

@@ -11,11 +11,10 @@ from taggit.models import Tag, TaggedItem
 
 from municipalities.models import Organisation
 from solutions.models import Solution
+from solutions.search import get_backend
 
 
 def _reindex(ids):
-    from solutions.search import get_backend
-
     get_backend().reindex(ids)
 
 

@@ -1,3 +1,9 @@
+"""The catalogue's pages, under the `solutions:` namespace.
+
+kuntajako.urls adds the community's and the notifications' pages to the same namespace, so this
+app's URL configuration does not import the apps above it.
+"""
+
 from django.urls import include, path
 
 from solutions import views
@@ -8,10 +14,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("solutions/", views.solution_list, name="solution_list"),
     path("solutions/<slug:slug>/", views.solution_detail, name="solution_detail"),
-    path("solutions/<slug:slug>/", include("solutions.reuse.urls")),
     path("", include("solutions.editor.urls")),
     path("", include("solutions.moderation.urls")),
-    path("", include("solutions.follows.urls")),
-    path("", include("solutions.discussion.urls")),
-    path("help/", include("solutions.help.urls")),
 ]

@@ -1,24 +1,14 @@
 """Public pages of the catalogue: the front page, the searchable list and a solution's own page."""
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
+from kuntajako.pagination import paginate
 from municipalities.models import Organisation
-from municipalities.permissions import visible_solutions
 from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
 
 NEWEST_ON_HOME = 6
-
-
-def paginate(request, queryset, per_page=None):
-    """A page of `queryset` by the `page` parameter; out-of-range numbers give the nearest page."""
-    paginator = Paginator(queryset, per_page or settings.SOLUTIONS_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
-    return page
 
 
 def home(request):
@@ -84,7 +74,7 @@ def solution_detail(request, slug):
     # Public states for everyone; drafts and the like only for their organisation and coordinators,
     # and a 404 for anyone else, so that guessing a URL reveals nothing.
     solution = get_object_or_404(
-        visible_solutions(request.user, Solution.objects.all())
+        Solution.objects.visible_to(request.user)
         .select_related("organisation__region", "successor")
         .prefetch_related(
             "partners",

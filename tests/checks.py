@@ -60,3 +60,11 @@ class _tempdir:
 
     def __exit__(self, *exc):
         self._dir.cleanup()
+
+
+def committed():
+    """Run what the code defers until its transaction commits (the fan-out of events, e-mail), as a
+    real commit would: tests run inside a transaction that is never committed."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)

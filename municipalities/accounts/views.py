@@ -17,7 +17,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from municipalities.accounts import actions
 from municipalities.accounts.export import export_user_data
 from municipalities.accounts.forms import (
     AccountPasswordResetForm,
@@ -28,6 +27,7 @@ from municipalities.accounts.forms import (
 )
 from municipalities.accounts.tokens import read_confirmation_token
 from municipalities.models import MembershipState
+from municipalities.services import accounts as actions
 
 LOGIN_URL = "accounts:login"
 account_required = login_required(login_url=LOGIN_URL)

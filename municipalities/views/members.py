@@ -2,7 +2,7 @@
 
 Every view asks `municipalities.permissions`: visitors are sent to the login page, logged-in people
 without the right get 403 (the organisation itself is public, so its existence need not be hidden).
-The state changes are the functions of `municipalities.membership`; views only call them.
+The state changes are the functions of `municipalities.services.membership`; views only call them.
 """
 
 from django.contrib import messages
@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from municipalities import membership as workflow
 from municipalities import permissions
 from municipalities.forms import DecisionForm, JoinForm, RoleForm
 from municipalities.models import MembershipRole, MembershipState, Organisation
+from municipalities.services import membership as workflow
 from municipalities.views.public import organisation_page
 
 ROLE_ORDER = Case(

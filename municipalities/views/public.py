@@ -5,15 +5,16 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from kuntajako.pagination import paginate
 from municipalities.filters import OrganisationFilter
 from municipalities.forms import JoinForm
 from municipalities.models import Organisation, Region
-from solutions.models import ModerationState, Solution
-from solutions.views import paginate
 
 ORGANISATIONS_PER_PAGE = 50
-PARTNER_SOLUTIONS_SHOWN = 20
-PUBLISHED = Q(solutions__moderation_state=ModerationState.PUBLISHED)
+# The catalogue app above this one adds the `solutions` relation to organisations. Counting through
+# it by name keeps this app free of imports from above; the pages' solution lists come from the
+# catalogue's own template tags (`organisation_solutions`, `region_solutions`).
+PUBLISHED = Q(solutions__moderation_state="published")
 
 
 def localized_name_order(prefix=""):
@@ -41,17 +42,8 @@ def organisation_detail(request, slug):
 
 def organisation_page(request, organisation, join_form=None, status=200):
     """The organisation page; the join view renders it again with the typed message on errors."""
-    solutions = organisation.solutions.published().for_listing().order_by("-published_at", "-pk")
-    partner_solutions = (
-        Solution.objects.published()
-        .for_listing()
-        .filter(partners=organisation)
-        .order_by("-published_at", "-pk")
-    )
     context = {
         "organisation": organisation,
-        "page": paginate(request, solutions),
-        "partner_solutions": partner_solutions[:PARTNER_SOLUTIONS_SHOWN],
         "my_membership": own_membership(request.user, organisation),
         "join_form": join_form or JoinForm(),
     }
@@ -70,7 +62,7 @@ def region_list(request):
         organisation_count=Count("organisations", distinct=True),
         solution_count=Count(
             "organisations__solutions",
-            filter=Q(organisations__solutions__moderation_state=ModerationState.PUBLISHED),
+            filter=Q(organisations__solutions__moderation_state="published"),
             distinct=True,
         ),
     ).order_by(localized_name_order())
@@ -84,11 +76,5 @@ def region_detail(request, code):
         .select_related("region")
         .order_by(localized_name_order(), "pk")
     )
-    solutions = (
-        Solution.objects.published()
-        .for_listing()
-        .filter(organisation__region=region)
-        .order_by("-published_at", "-pk")
-    )
-    context = {"region": region, "organisations": organisations, "page": paginate(request, solutions)}
+    context = {"region": region, "organisations": organisations}
     return render(request, "municipalities/region_detail.html", context)

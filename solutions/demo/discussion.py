@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from municipalities.models import Membership, MembershipRole, MembershipState, Organisation, User
-from solutions.models import Answer, Comment, HelpRequest, PostState, Solution
+from solutions.community.models import Answer, Comment, HelpRequest, PostState
+from solutions.models import Solution
 
 DOMAIN = "keskustelu.kuntajako.example"
 

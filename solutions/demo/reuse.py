@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from municipalities.models import Organisation
-from solutions.models import Adoption, AdoptionEvent, AdoptionStatus, Solution
+from solutions.community.models import Adoption, AdoptionEvent, AdoptionStatus
+from solutions.models import Solution
 
 IN_USE, PILOTING, INTERESTED, STOPPED = (
     AdoptionStatus.IN_USE,

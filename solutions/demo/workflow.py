@@ -5,8 +5,8 @@ demo editors, so that the editor and the coordinator of the demo both find somet
 Running it again changes nothing: each piece is made only when it is not there yet.
 """
 
-from solutions import workflow
 from solutions.models import ModerationState, Solution
+from solutions.services import publishing as workflow
 
 DRAFT = {
     "title": "Kyläkirjastojen omatoimiaika",

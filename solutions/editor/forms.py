@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation
+from solutions.attachments import prepare_upload
 from solutions.licences import licence_choices
 from solutions.models import ContentLanguage, Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind
-from solutions.workflow import SCALAR_FIELDS
+from solutions.services.publishing import SCALAR_FIELDS
 
 MAX_TAGS = 20
 MAX_CONTACTS = 10
@@ -299,8 +300,6 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"))
 
     def clean_file(self):
-        from solutions.attachments import prepare_upload
-
         uploaded = self.cleaned_data["file"]
         file, content_type = prepare_upload(uploaded)
         self.content_type = content_type

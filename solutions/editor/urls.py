@@ -1,7 +1,6 @@
 from django.urls import path
 
 from solutions.editor import views
-from solutions.follows.views import notifications as notifications_page
 
 app_name = "editor"
 
@@ -13,5 +12,4 @@ urlpatterns = [
     path("our-solutions/<slug:slug>/archive/", views.archive, name="archive"),
     path("our-solutions/<slug:slug>/restore/", views.restore, name="restore"),
     path("our-solutions/<slug:slug>/attachments/", views.attachments, name="attachments"),
-    path("notifications/", notifications_page, name="notifications"),
 ]

@@ -1,6 +1,6 @@
 """The editor's pages: our solutions, the solution form, attachments and archiving.
 
-Every change goes through solutions.workflow; these views only build forms, call it and show its
+Every change goes through solutions.services.publishing; these views only build forms, call it and show its
 messages. A form that cannot be saved is always shown back with everything the editor typed.
 """
 
@@ -12,18 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kuntajako.pagination import paginate
 from municipalities import permissions
 from municipalities.models import MembershipRole, Organisation
-from solutions import completeness, workflow
+from solutions import completeness
 from solutions.editor.forms import AttachmentForm, ReasonForm, SolutionForm
 from solutions.markdown import render_markdown
-from solutions.models import (
-    ModerationDecision,
-    ModerationState,
-    Revision,
-    Solution,
-)
-from solutions.views import paginate
+from solutions.models import ModerationDecision, ModerationState, Revision, Solution
+from solutions.services import publishing as workflow
 
 
 def _editor_organisations(user):
@@ -35,7 +31,7 @@ def _editor_organisations(user):
 def _solution_for_editor(request, slug):
     """The solution, if the user may see it (404 otherwise) and edit it (403 otherwise)."""
     solution = get_object_or_404(
-        permissions.visible_solutions(request.user, Solution.objects.select_related("organisation")),
+        Solution.objects.select_related("organisation").visible_to(request.user),
         slug=slug,
     )
     permissions.require(request.user, "edit_solution", solution)
@@ -232,7 +228,7 @@ def submit(request, slug):
 @login_required
 @require_POST
 def archive(request, slug):
-    solution = get_object_or_404(permissions.visible_solutions(request.user), slug=slug)
+    solution = get_object_or_404(Solution.objects.visible_to(request.user), slug=slug)
     permissions.require(request.user, "archive_solution", solution)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -247,7 +243,7 @@ def archive(request, slug):
 @login_required
 @require_POST
 def restore(request, slug):
-    solution = get_object_or_404(permissions.visible_solutions(request.user), slug=slug)
+    solution = get_object_or_404(Solution.objects.visible_to(request.user), slug=slug)
     permissions.require(request.user, "archive_solution", solution)
     return _run(
         request,

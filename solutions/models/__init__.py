@@ -1,20 +1,9 @@
-from solutions.models.discussion import Comment, PostState, Report
-from solutions.models.follow import DigestEntry, EmailChoice, NotificationPreference, Subscription
-from solutions.models.help import Answer, HelpRequest, TaggedHelpRequest
 from solutions.models.moderation import (
     Decision,
     ItemKind,
     ItemState,
     ModerationDecision,
     ModerationItem,
-)
-from solutions.models.notification import Notification
-from solutions.models.reuse import (
-    Adoption,
-    AdoptionEvent,
-    AdoptionStatus,
-    Referent,
-    ReferentMessage,
 )
 from solutions.models.revision import Revision, RevisionState
 from solutions.models.solution import (
@@ -30,28 +19,12 @@ from solutions.models.solution import (
 from solutions.models.vocabulary import LifeEvent, ServiceClass
 
 __all__ = [
-    "DigestEntry",
-    "EmailChoice",
-    "NotificationPreference",
-    "Subscription",
     "PUBLIC_STATES",
-    "Answer",
-    "Comment",
-    "HelpRequest",
-    "PostState",
-    "Report",
-    "TaggedHelpRequest",
-    "Adoption",
-    "AdoptionEvent",
-    "AdoptionStatus",
-    "Referent",
-    "ReferentMessage",
     "Decision",
     "ItemKind",
     "ItemState",
     "ModerationDecision",
     "ModerationItem",
-    "Notification",
     "Revision",
     "RevisionState",
     "Attachment",

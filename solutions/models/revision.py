@@ -30,7 +30,7 @@ class Revision(models.Model):
         Solution, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("solution")
     )
     # Field values as the editor form produces them: plain values, and many-to-many relations as
-    # lists of codes (vocabularies), ids (organisations) or names (tags); see solutions.workflow.
+    # lists of codes (vocabularies), ids (organisations) or names (tags); see solutions.services.publishing.
     data = models.JSONField(_("edited content"), default=dict)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from municipalities import permissions
 from municipalities.models import Organisation
 from solutions.models.vocabulary import LifeEvent, ServiceClass
 
@@ -54,13 +55,20 @@ class SolutionQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of solution cards needs, in a fixed number of queries."""
-        from solutions.models.reuse import reuse_count
+        return self.select_related("organisation", "organisation__region").prefetch_related("tags")
 
-        return (
-            self.select_related("organisation", "organisation__region")
-            .prefetch_related("tags")
-            .annotate(reuse_count=reuse_count())
-        )
+    def visible_to(self, user):
+        """The solutions `user` may see: public ones, plus every state of their own organisations'.
+
+        The same answer as the `view_solution` rule of municipalities.permissions, as a filter.
+        """
+        if permissions.is_coordinator(user):
+            return self
+        own = list(permissions.roles(user))
+        condition = Q(moderation_state__in=PUBLIC_STATES)
+        if own:
+            condition |= Q(organisation_id__in=own)
+        return self.filter(condition)
 
 
 class Solution(models.Model):
@@ -135,6 +143,9 @@ class Solution(models.Model):
         _("moderation state"), max_length=20, choices=ModerationState.choices, default=ModerationState.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # How many other organisations pilot or use it: kept by the community app's Adoption rows
+    # (solutions.community.models.reuse), read by cards, sorting and ranking without a join.
+    reuse_count = models.PositiveIntegerField(_("organisations reusing it"), default=0, editable=False)
     # Raised on every save through the workflow: an editor whose form carries an older number is
     # told that someone else saved in between, instead of silently overwriting their work.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from municipalities.models import Organisation
 from solutions.models import LifeEvent, ServiceClass, Solution
-from solutions.workflow import CONTACT_FIELDS, SCALAR_FIELDS, solution_data
+from solutions.services.publishing import CONTACT_FIELDS, SCALAR_FIELDS, solution_data
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

@@ -1,7 +1,7 @@
 """The coordinators' pages: the queue of waiting items, the review page with its decision, and history.
 
 Only people with the "moderate" permission see the queue and review pages; visitors are sent to log
-in first. Decisions, claims and releases are made by solutions.workflow; these views only call it
+in first. Decisions, claims and releases are made by solutions.services.publishing; these views only call it
 and show what it says, including who decided first when two coordinators act at once.
 """
 
@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
+from kuntajako.pagination import paginate
 from municipalities import permissions
 from municipalities.models import Organisation
 from municipalities.views.public import localized_name_order
-from solutions import workflow
 from solutions.models import (
     Attachment,
     Contact,
@@ -33,9 +33,10 @@ from solutions.models import (
     ServiceClass,
     Solution,
 )
+from solutions.moderation import registry
 from solutions.moderation.diff import revision_diff
 from solutions.moderation.forms import APPROVE, REJECT, REQUEST_CHANGES, DecisionForm, QueueFilterForm
-from solutions.views import paginate
+from solutions.services import publishing as workflow
 
 ITEMS_PER_PAGE = 50
 DECISIONS = {APPROVE: workflow.approve, REQUEST_CHANGES: workflow.request_changes, REJECT: workflow.reject}
@@ -55,15 +56,8 @@ def _coordinators_only(view):
 
 
 def _targets_prefetch():
-    # One query per kind of target on the page, however long the queue grows; kinds added later
-    # (comments, posts) are fetched by the generic relation's own default query.
-    return GenericPrefetch(
-        "target",
-        [
-            Solution.objects.select_related("organisation"),
-            Revision.objects.select_related("solution__organisation"),
-        ],
-    )
+    # One query per kind of target on the page, however long the queue grows (see registry).
+    return GenericPrefetch("target", registry.target_querysets())
 
 
 def row_templates(item) -> list[str]:

@@ -12,6 +12,8 @@ from django.db.models import Expression, F, FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from solutions.models import Solution
+
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD = re.compile(r"\w+")
@@ -134,8 +136,6 @@ class SearchBackend:
 
     def reindex(self, ids=None) -> None:
         """Recompute the index rows of these solutions; the database triggers do the work."""
-        from solutions.models import Solution
-
         solutions = Solution.objects.all()
         if ids is not None:
             ids = list(ids)

@@ -8,7 +8,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from kuntajako.pagination import paginate
 from solutions.markdown import render_markdown
+from solutions.models import Solution
 from solutions.search import get_backend
 
 register = template.Library()
@@ -104,3 +106,26 @@ def file_type(attachment):
     if content_type in FILE_TYPES:
         return FILE_TYPES[content_type]
     return content_type.rpartition("/")[2].upper() or "?"
+
+
+PARTNER_SOLUTIONS_SHOWN = 20
+
+
+def _newest_published():
+    return Solution.objects.published().for_listing().order_by("-published_at", "-pk")
+
+
+@register.simple_tag(takes_context=True)
+def organisation_solutions(context, organisation):
+    """The catalogue's part of an organisation page: a page of what it publishes (by `?page=`) and
+    the solutions it built with others."""
+    return {
+        "page": paginate(context["request"], _newest_published().filter(organisation=organisation)),
+        "partner_solutions": _newest_published().filter(partners=organisation)[:PARTNER_SOLUTIONS_SHOWN],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def region_solutions(context, region):
+    """A page of the solutions published by the organisations of a region."""
+    return paginate(context["request"], _newest_published().filter(organisation__region=region))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.test import Client
 
 from municipalities.models import MembershipRole, OrganisationKind
-from solutions.models import Comment, HelpRequest, PostState
+from solutions.community.models import Comment, HelpRequest, PostState
 from tests import factories
 from tests.conftest import member_of
 from tests.discussion.helpers import trust

@@ -10,7 +10,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from municipalities.models import MembershipRole
-from solutions.models import Subscription
+from solutions.notifications.models import Subscription
 from tests import factories
 from tests.conftest import member_of
 from tests.discussion.helpers import trust

@@ -7,9 +7,9 @@ from django.test import Client
 from django.utils import translation
 
 from municipalities.models import MembershipRole, OrganisationKind
-from solutions import workflow
 from solutions.models import ItemKind, ModerationItem, ModerationState
 from solutions.moderation.forms import CANNED_TEXT
+from solutions.services import publishing as workflow
 from tests import factories
 from tests.conftest import member_of
 

@@ -79,7 +79,7 @@ def test_member_marks_use_and_it_shows_on_both_organisations_pages(
 
 
 def test_visitor_sees_reuse_on_the_list_sorted_by_reuse(page, scene, assert_accessible):
-    from solutions.models import Adoption
+    from solutions.community.models import Adoption
 
     Adoption.objects.create(organisation=scene["salla"], solution=scene["solution"], status="in_use")
     page.goto("/fi/solutions/?sort=reuse")

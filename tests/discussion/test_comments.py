@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from municipalities.models import MembershipRole
-from solutions.models import Comment, ModerationState, PostState
+from solutions.community.models import Comment, PostState
+from solutions.models import ModerationState
 from tests import factories
 from tests.checks import validate_html
 from tests.discussion.helpers import PERSONAS, comment_on, minutes_ago, trust

@@ -1,7 +1,7 @@
 import pytest
 
+from solutions.community.models import Comment, HelpRequest
 from solutions.demo.discussion import PEOPLE, seed_discussion
-from solutions.models import Comment, HelpRequest
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 
 from municipalities.accounts.export import export_user_data
-from solutions.models import Answer, HelpRequest
+from solutions.community.models import Answer, HelpRequest
 from tests.discussion.helpers import comment_on
 
 pytestmark = pytest.mark.django_db

@@ -5,17 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.urls import reverse
 
-from solutions.discussion import moderation
-from solutions.models import (
-    Comment,
-    Decision,
-    ItemKind,
-    ItemState,
-    ModerationDecision,
-    ModerationItem,
-    PostState,
-    Report,
-)
+from solutions.community.models import Comment, PostState, Report
+from solutions.community.services import moderation
+from solutions.models import Decision, ItemKind, ItemState, ModerationDecision, ModerationItem
 from tests import factories
 from tests.checks import validate_html
 from tests.concurrency import run_at_once
@@ -70,7 +62,7 @@ class TestReports:
         assert Report.objects.count() == 2
 
     def test_answers_and_help_requests_can_be_reported(self, client_for, editor, trusted, organisation):
-        from solutions.models import Answer, HelpRequest
+        from solutions.community.models import Answer, HelpRequest
 
         help_request = HelpRequest.objects.create(
             author=trusted, organisation=organisation, title="Kysymys", question="Miten?"

@@ -1,8 +1,8 @@
 import pytest
 from django.utils import translation
 
-from solutions.models import PostState
-from solutions.models.help import HelpRequest
+from solutions.community.models import PostState
+from solutions.community.models.help import HelpRequest
 from tests import factories
 from tests.conftest import member_of
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from municipalities.accounts.export import export_user_data
-from solutions.models import Subscription
+from solutions.notifications.models import Subscription
 from tests import factories
 from tests.checks import validate_html
 

@@ -14,20 +14,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from municipalities.models import MembershipRole
-from solutions import notifications, workflow
-from solutions.models import (
-    Answer,
-    EmailChoice,
-    ModerationState,
-    Notification,
-    PostState,
-    Subscription,
-)
-from solutions.reuse.actions import record_adoption
+from solutions.community.services.reuse import record_adoption
+from solutions.models import ModerationState
+from solutions.notifications.models import EmailChoice, Notification, Subscription
+from solutions.notifications.services import notifications
+from solutions.services import publishing as workflow
 from tests import factories
-from tests.checks import validate_html
+from tests.checks import committed, validate_html
 from tests.conftest import member_of
-from tests.discussion.helpers import comment_on
+from tests.discussion.helpers import post_answer, post_comment
 
 
 def choice(user):
@@ -58,7 +53,7 @@ def test_a_comment_tells_followers_and_the_organisations_editors_but_not_its_aut
 ):
     follow(follower, solution=solution)
     follow(outsider_admin, solution=solution)
-    comment_on(solution, outsider_admin)
+    post_comment(solution, outsider_admin)
     for person in (follower, editor, org_admin):
         assert titles(person) == [said_to(person, "New comment on “%(title)s”", title=solution.title)]
     assert titles(follower) == [f"New comment on “{solution.title}”"]  # the follower reads English
@@ -66,13 +61,25 @@ def test_a_comment_tells_followers_and_the_organisations_editors_but_not_its_aut
     assert titles(member) == []  # a plain member of the organisation follows nothing
 
 
-def test_a_held_comment_tells_nobody_until_it_is_approved(solution, follower, outsider_admin):
+def test_a_held_comment_tells_nobody_until_it_is_approved(
+    solution, follower, other_organisation, coordinator
+):
+    from solutions.community.models import Comment
+    from solutions.community.services import moderation
+    from solutions.community.services.discussion import save_post
+    from solutions.models import ModerationItem
+
     follow(follower, solution=solution)
-    comment = comment_on(solution, outsider_admin, state=PostState.HELD)
+    newcomer = member_of(other_organisation, MembershipRole.MEMBER)
+    comment = Comment(solution=solution, author=newcomer, organisation=other_organisation, body="Hei!")
+    with committed():
+        assert save_post(comment) is True
     assert titles(follower) == []
-    comment.state = PostState.PUBLISHED
-    comment.save(update_fields=["state"])
-    comment.save()  # saving again tells nobody twice
+    item = ModerationItem.objects.get(object_id=comment.pk, kind="held_post")
+    with committed():
+        moderation.approve_held(item, coordinator)
+    with committed():
+        comment.save()  # saving again tells nobody twice
     assert len(titles(follower)) == 1
 
 
@@ -81,26 +88,14 @@ def test_an_answer_tells_the_asker_and_followers_but_not_its_author(
 ):
     follow(follower, help_request=help_request)
     follow(outsider_admin, help_request=help_request)
-    Answer.objects.create(
-        help_request=help_request,
-        author=outsider_admin,
-        organisation=other_organisation,
-        body="Meillä on toimiva ratkaisu.",
-        state=PostState.PUBLISHED,
-    )
+    post_answer(help_request, outsider_admin, "Meillä on toimiva ratkaisu.", organisation=other_organisation)
     for person in (member, follower):
         assert titles(person) == [said_to(person, "New answer to “%(title)s”", title=help_request.title)]
     assert titles(outsider_admin) == []
 
 
 def test_the_asker_answering_their_own_request_is_not_told(help_request, member, organisation):
-    Answer.objects.create(
-        help_request=help_request,
-        author=member,
-        organisation=organisation,
-        body="Lisätieto.",
-        state="published",
-    )
+    post_answer(help_request, member, "Lisätieto.", organisation=organisation)
     assert titles(member) == []
 
 
@@ -108,24 +103,31 @@ def test_a_new_user_of_a_solution_tells_its_organisations_editors(
     solution, editor, org_admin, member, outsider_admin, other_organisation
 ):
     data = {"status": "interested"}
-    record_adoption(organisation=other_organisation, solution=solution, user=outsider_admin, data=data)
+    with committed():
+        record_adoption(organisation=other_organisation, solution=solution, user=outsider_admin, data=data)
     assert titles(editor) == []  # interest is not use
-    record_adoption(
-        organisation=other_organisation, solution=solution, user=outsider_admin, data={"status": "piloting"}
-    )
+    with committed():
+        record_adoption(
+            organisation=other_organisation,
+            solution=solution,
+            user=outsider_admin,
+            data={"status": "piloting"},
+        )
     piloting = "%(organisation)s is piloting “%(title)s”"
     assert titles(editor) == [said_to(editor, piloting, organisation="Salla", title=solution.title)]
-    record_adoption(
-        organisation=other_organisation,
-        solution=solution,
-        user=outsider_admin,
-        data={"status": "piloting", "experience": "Sujuu."},
-        note="Päivitys",
-    )
+    with committed():
+        record_adoption(
+            organisation=other_organisation,
+            solution=solution,
+            user=outsider_admin,
+            data={"status": "piloting", "experience": "Sujuu."},
+            note="Päivitys",
+        )
     assert len(titles(editor)) == 1  # a note without a change of status is not news
-    record_adoption(
-        organisation=other_organisation, solution=solution, user=outsider_admin, data={"status": "in_use"}
-    )
+    with committed():
+        record_adoption(
+            organisation=other_organisation, solution=solution, user=outsider_admin, data={"status": "in_use"}
+        )
     uses = "%(organisation)s uses “%(title)s”"
     assert titles(org_admin)[0] == said_to(org_admin, uses, organisation="Salla", title=solution.title)
     assert titles(member) == []
@@ -136,7 +138,8 @@ def test_an_editor_who_marks_use_elsewhere_is_not_told_of_their_own_mark(solutio
     both = member_of(organisation, MembershipRole.EDITOR)
     elsewhere = factories.OrganisationFactory(name_fi="Suomussalmi")
     factories.MembershipFactory(user=both, organisation=elsewhere, role=MembershipRole.MEMBER)
-    record_adoption(organisation=elsewhere, solution=solution, user=both, data={"status": "in_use"})
+    with committed():
+        record_adoption(organisation=elsewhere, solution=solution, user=both, data={"status": "in_use"})
     assert titles(both) == []
 
 
@@ -150,7 +153,8 @@ def submitted(organisation, editor, service_class):
         tags=["kyyditys"],
     )
     draft.service_classes.add(factories.ServiceClassFactory(code="P27.1", parent=service_class))
-    return workflow.submit(draft, editor)
+    with committed():
+        return workflow.submit(draft, editor)
 
 
 def test_a_new_solution_tells_followers_of_its_tag_class_and_organisation(
@@ -164,7 +168,8 @@ def test_a_new_solution_tells_followers_of_its_tag_class_and_organisation(
     follow(coordinator, organisation=organisation)
     follow(editor, tag=tag)
     bystander = member_of(factories.OrganisationFactory(), MembershipRole.MEMBER)
-    workflow.approve(submitted, coordinator)
+    with committed():
+        workflow.approve(submitted, coordinator)
     for person in (follower, outsider_admin):
         assert titles(person) == [said_to(person, "New solution: “%(title)s”", title="Kutsuliikenne")]
     assert titles(coordinator) == []  # who approved it
@@ -177,7 +182,8 @@ def test_changes_requested_tell_followers_nothing(submitted, follower, coordinat
     from taggit.models import Tag
 
     follow(follower, tag=Tag.objects.get(slug="kyyditys"))
-    workflow.request_changes(submitted, coordinator, "Lisää kuvaus.")
+    with committed():
+        workflow.request_changes(submitted, coordinator, "Lisää kuvaus.")
     assert titles(follower) == []
 
 
@@ -198,7 +204,7 @@ def test_a_deleted_or_inactive_account_is_told_nothing(solution, follower, outsi
     follow(follower, solution=solution)
     follower.deleted_at = timezone.now()
     follower.save()
-    comment_on(solution, outsider_admin)
+    post_comment(solution, outsider_admin)
     assert titles(follower) == []
 
 
@@ -214,8 +220,7 @@ def followed(solution, follower):
 def test_at_once_mails_each_notification_with_one_click_unsubscribe(
     followed, follower, outsider_admin, django_capture_on_commit_callbacks, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_on(followed, outsider_admin, body="Toimiiko tämä Lapissa?")
+    post_comment(followed, outsider_admin, body="Toimiiko tämä Lapissa?")
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
     assert mail.to == [follower.email]
@@ -232,8 +237,7 @@ def test_mail_is_in_the_recipients_language(
 ):
     follower.preferred_language = "fi"
     follower.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_on(followed, outsider_admin)
+    post_comment(followed, outsider_admin)
     assert "/fi/notifications/unsubscribe/" in mailoutbox[0].extra_headers["List-Unsubscribe"]
 
 
@@ -241,9 +245,8 @@ def test_daily_digest_waits_for_send_digests_then_mails_once(
     followed, follower, outsider_admin, django_capture_on_commit_callbacks, mailoutbox
 ):
     notifications.set_email_choice(follower, EmailChoice.DAILY)
-    with django_capture_on_commit_callbacks(execute=True):
-        comment_on(followed, outsider_admin, body="Ensimmäinen")
-        comment_on(followed, outsider_admin, body="Toinen")
+    post_comment(followed, outsider_admin, body="Ensimmäinen")
+    post_comment(followed, outsider_admin, body="Toinen")
     assert mailoutbox == []
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -263,7 +266,7 @@ def test_digest_of_someone_who_chose_never_in_between_is_not_mailed(
     followed, follower, outsider_admin, django_capture_on_commit_callbacks, mailoutbox
 ):
     notifications.set_email_choice(follower, EmailChoice.DAILY)
-    comment_on(followed, outsider_admin)
+    post_comment(followed, outsider_admin)
     notifications.set_email_choice(follower, EmailChoice.NEVER)
     with django_capture_on_commit_callbacks(execute=True):
         assert notifications.send_digests() == 0
@@ -274,8 +277,8 @@ def test_never_mails_nothing_but_the_site_still_shows_it(
     followed, follower, outsider_admin, django_capture_on_commit_callbacks, mailoutbox
 ):
     notifications.set_email_choice(follower, EmailChoice.NEVER)
+    post_comment(followed, outsider_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        comment_on(followed, outsider_admin)
         notifications.send_digests()
     assert mailoutbox == []
     assert len(titles(follower)) == 1
@@ -335,7 +338,7 @@ def make_notifications(user, n):
 
 
 def notification_queries(queries):
-    return [q["sql"] for q in queries if "solutions_notification" in q["sql"]]
+    return [q["sql"] for q in queries if "notifications_notification" in q["sql"]]
 
 
 def test_the_header_counts_unread_in_one_query_and_visitors_in_none(client, client_for, follower, solution):
@@ -353,7 +356,7 @@ def test_notifications_page_newest_first_marks_one_and_all_read(client_for, foll
     make_notifications(follower, 3)
     make_notifications(member, 1)
     client = client_for(follower)
-    page = reverse("solutions:editor:notifications")
+    page = reverse("solutions:follows:notifications")
     html = client.get(page).content.decode()
     assert html.index("Ilmoitus 2") < html.index("Ilmoitus 0")
     assert "3 unread notifications" in html
@@ -369,7 +372,7 @@ def test_notifications_page_newest_first_marks_one_and_all_read(client_for, foll
 
 def test_notifications_page_query_count_does_not_grow(client_for, follower):
     client = client_for(follower)
-    page = reverse("solutions:editor:notifications")
+    page = reverse("solutions:follows:notifications")
     make_notifications(follower, 5)
     with CaptureQueriesContext(connection) as five:
         assert client.get(page).content.decode().count('/en/">Ilmoitus') == 5
@@ -381,14 +384,14 @@ def test_notifications_page_query_count_does_not_grow(client_for, follower):
 
 
 def test_notification_pages_are_valid_html(client, client_for, follower, followed, outsider_admin):
-    comment_on(followed, outsider_admin)
+    post_comment(followed, outsider_admin)
     make_notifications(follower, 40)
     client_f = client_for(follower)
     token = notifications.unsubscribe_token(follower)
     unsubscribe = reverse("solutions:follows:unsubscribe", args=[token])
     pages = {
-        "notifications": client_f.get(reverse("solutions:editor:notifications")),
-        "notifications page 2": client_f.get(reverse("solutions:editor:notifications") + "?page=2"),
+        "notifications": client_f.get(reverse("solutions:follows:notifications")),
+        "notifications page 2": client_f.get(reverse("solutions:follows:notifications") + "?page=2"),
         "settings": client_f.get(reverse("solutions:follows:settings")),
         "settings invalid": client_f.post(reverse("solutions:follows:settings"), {"email": "x"}),
         "unsubscribe": client.get(unsubscribe),
@@ -427,14 +430,17 @@ def test_a_superuser_who_is_not_a_coordinator_is_not_told(organisation, editor):
     draft = factories.SolutionFactory(
         organisation=organisation, moderation_state=ModerationState.DRAFT, published_at=None
     )
-    workflow.submit(draft, editor)
+    with committed():
+        workflow.submit(draft, editor)
     assert titles(admin) == []
 
 
 def test_an_edit_tells_coordinators_once_while_it_waits(solution, editor, coordinator):
     data = workflow.solution_data(solution)
-    workflow.propose_revision(solution, editor, {**data, "summary": "Uusi tiivistelmä."})
-    workflow.propose_revision(solution, editor, {**data, "summary": "Vielä uudempi tiivistelmä."})
+    with committed():
+        workflow.propose_revision(solution, editor, {**data, "summary": "Uusi tiivistelmä."})
+    with committed():
+        workflow.propose_revision(solution, editor, {**data, "summary": "Vielä uudempi tiivistelmä."})
     assert titles(coordinator) == [
         said_to(coordinator, "Edit waiting for review: “%(title)s”", title=solution.title)
     ]
@@ -443,11 +449,13 @@ def test_an_edit_tells_coordinators_once_while_it_waits(solution, editor, coordi
 def test_a_report_tells_the_other_coordinators_once_per_open_item(
     solution, member, outsider_admin, coordinator, second_coordinator
 ):
-    from solutions.discussion.moderation import report
+    from solutions.community.services.moderation import report
 
-    comment = comment_on(solution, member, body="Katsokaa halvat kellot!")
-    report(comment, coordinator, "Mainos")
-    report(comment, outsider_admin, "Roskapostia")  # joins the open item: nobody is told twice
+    comment = post_comment(solution, member, body="Katsokaa halvat kellot!")
+    with committed():
+        report(comment, coordinator, "Mainos")
+    with committed():
+        report(comment, outsider_admin, "Roskapostia")  # joins the open item: nobody is told twice
     assert titles(coordinator) == []  # who reported it
     [notification] = Notification.objects.filter(recipient=second_coordinator)
     assert notification.title == said_to(
@@ -457,12 +465,13 @@ def test_a_report_tells_the_other_coordinators_once_per_open_item(
 
 
 def test_a_held_first_post_tells_coordinators(solution, other_organisation, coordinator):
-    from solutions.discussion.posting import save_post
-    from solutions.models import Comment
+    from solutions.community.models import Comment
+    from solutions.community.services.discussion import save_post
 
     newcomer = member_of(other_organisation, MembershipRole.MEMBER)
     comment = Comment(solution=solution, author=newcomer, organisation=other_organisation, body="Hei kaikki!")
-    assert save_post(comment) is True
+    with committed():
+        assert save_post(comment) is True
     assert titles(coordinator) == [
         said_to(coordinator, "First post of a new account waits on “%(title)s”", title=solution.title)
     ]
@@ -495,6 +504,7 @@ def test_the_moderation_link_counts_waiting_items_for_coordinators_only(
     html = client_for(coordinator).get(reverse("solutions:home")).content.decode()
     assert '1<span class="visually-hidden"> waiting</span>' in html
     assert "waiting</span>" not in client_for(editor).get(reverse("solutions:home")).content.decode()
-    workflow.approve(submitted, coordinator)
+    with committed():
+        workflow.approve(submitted, coordinator)
     html = client_for(coordinator).get(reverse("solutions:home")).content.decode()
     assert "waiting</span>" not in html

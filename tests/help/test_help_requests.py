@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from municipalities.models import OrganisationKind
-from solutions.models import Answer, HelpRequest, PostState
+from solutions.community.models import Answer, HelpRequest, PostState
 from tests import factories
 from tests.checks import validate_html
 from tests.discussion.helpers import PERSONAS, minutes_ago, new_member, trust

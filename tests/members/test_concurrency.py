@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 
-from municipalities import membership as workflow
 from municipalities.models import Membership, MembershipRole, MembershipState
+from municipalities.services import membership as workflow
 from tests.concurrency import run_at_once
 from tests.conftest import member_of
 

@@ -7,7 +7,6 @@ from django.core.management import CommandError, call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from municipalities import membership as workflow
 from municipalities.models import (
     Membership,
     MembershipRole,
@@ -16,7 +15,8 @@ from municipalities.models import (
     OrganisationKind,
     User,
 )
-from solutions.management.commands.seed_demo_accounts import DEMO_PASSWORD
+from municipalities.services import membership as workflow
+from solutions.demo.management.commands.seed_demo_accounts import DEMO_PASSWORD
 from tests import factories
 
 

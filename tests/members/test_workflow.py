@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from municipalities import membership as workflow
 from municipalities import permissions
 from municipalities.models import EmailDomain, Membership, MembershipRole, MembershipState
+from municipalities.services import membership as workflow
 from tests import factories
 from tests.conftest import member_of
 

@@ -2,8 +2,8 @@ import pytest
 from django.utils import timezone
 
 from municipalities.models import MembershipRole
-from solutions import workflow
 from solutions.models import ModerationState
+from solutions.services import publishing as workflow
 from tests import factories
 from tests.conftest import member_of
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from solutions import workflow
 from solutions.models import ModerationState
 from solutions.moderation.diff import text_diff
 from solutions.moderation.forms import CANNED_TEXT
+from solutions.services import publishing as workflow
 from tests import factories
 
 

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from solutions import workflow
 from solutions.models import ModerationDecision, ModerationItem, ModerationState, Solution
+from solutions.services import publishing as workflow
 from tests.concurrency import run_at_once
 from tests.conftest import member_of
 

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from solutions import workflow
-from solutions.models import ModerationItem, ModerationState, Notification, Revision, Solution
+from solutions.models import ModerationItem, ModerationState, Revision, Solution
+from solutions.notifications.models import Notification
+from solutions.services import publishing as workflow
 from tests import factories
-from tests.checks import validate_html
+from tests.checks import committed, validate_html
 
 pytestmark = pytest.mark.django_db
 
@@ -316,18 +317,19 @@ def test_our_solutions_query_count_does_not_grow(client_for, editor, coordinator
 def test_notifications_page_lists_and_marks_read(client_for, editor, coordinator, draft):
     editor.preferred_language = "en"
     editor.save()
-    workflow.request_changes(workflow.submit(draft, editor), coordinator, "Tarkenna.")
+    with committed():
+        workflow.request_changes(workflow.submit(draft, editor), coordinator, "Tarkenna.")
     client = client_for(editor)
-    html = client.get(reverse("solutions:editor:notifications")).content.decode()
+    html = client.get(reverse("solutions:follows:notifications")).content.decode()
     assert "Changes requested to “Tilavarausjärjestelmä”" in html
     assert Notification.objects.unread_count(editor) == 1
-    client.post(reverse("solutions:editor:notifications"))
+    client.post(reverse("solutions:follows:notifications"))
     assert Notification.objects.unread_count(editor) == 0
 
 
 def test_notifications_are_private(client_for, member, editor, coordinator, draft):
     workflow.request_changes(workflow.submit(draft, editor), coordinator, "Tarkenna.")
-    html = client_for(member).get(reverse("solutions:editor:notifications")).content.decode()
+    html = client_for(member).get(reverse("solutions:follows:notifications")).content.decode()
     assert "Tilavarausjärjestelmä" not in html
 
 
@@ -347,6 +349,6 @@ def test_editor_pages_are_valid_html(client_for, editor, coordinator, organisati
         "published": client.get(edit_url(published)),
         "attachments": client.get(reverse("solutions:editor:attachments", args=[draft.slug])),
         "published attachments": client.get(reverse("solutions:editor:attachments", args=[published.slug])),
-        "notifications": client.get(reverse("solutions:editor:notifications")),
+        "notifications": client.get(reverse("solutions:follows:notifications")),
     }
     assert validate_html({name: response.content.decode() for name, response in pages.items()}) == []

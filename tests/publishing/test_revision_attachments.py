@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from solutions import workflow
 from solutions.models import (
     Attachment,
     ItemKind,
@@ -22,6 +21,7 @@ from solutions.models import (
     RevisionState,
     SolutionKind,
 )
+from solutions.services import publishing as workflow
 from tests import factories
 from tests.checks import validate_html
 from tests.safety.files import BPMN, HTML, PDF

@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from municipalities.models import MembershipRole
-from solutions.models import Adoption, AdoptionStatus
+from solutions.community.models import Adoption, AdoptionStatus
 from tests import factories
 from tests.conftest import member_of
 

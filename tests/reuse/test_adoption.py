@@ -6,7 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from solutions.models import Adoption, AdoptionEvent, AdoptionStatus, ModerationState, Referent
+from solutions.community.models import Adoption, AdoptionEvent, AdoptionStatus, Referent
+from solutions.models import ModerationState
 from tests import factories
 
 

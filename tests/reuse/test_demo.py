@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.test import override_settings
 
+from solutions.community.models import Adoption, AdoptionEvent, AdoptionStatus
 from solutions.demo.reuse import ADOPTIONS, seed_reuse
-from solutions.models import Adoption, AdoptionEvent, AdoptionStatus
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from municipalities.accounts.export import export_user_data
 from municipalities.models import MembershipRole
-from solutions.models import AdoptionEvent, AdoptionStatus, Referent, ReferentMessage
+from solutions.community.models import AdoptionEvent, AdoptionStatus, Referent, ReferentMessage
 from tests import factories
 from tests.checks import validate_html
 from tests.conftest import member_of
@@ -202,7 +202,7 @@ def count_queries(client, url):
 
 
 def add_adoptions(solution, n, make_organisation, regions, start=0):
-    from solutions.models import Adoption
+    from solutions.community.models import Adoption
 
     statuses = AdoptionStatus.values
     for index in range(start, start + n):

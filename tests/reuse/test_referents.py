@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from municipalities.models import MembershipRole
-from solutions.models import AdoptionStatus, Referent, ReferentMessage
-from solutions.reuse.actions import MESSAGES_PER_DAY
+from solutions.community.models import AdoptionStatus, Referent, ReferentMessage
+from solutions.community.services.reuse import MESSAGES_PER_DAY
 from tests.conftest import member_of
 
 

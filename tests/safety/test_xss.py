@@ -26,7 +26,7 @@ from solutions.models import (
     Revision,
     Solution,
 )
-from solutions.workflow import solution_data
+from solutions.services.publishing import solution_data
 from tests import factories
 from tests.safety import files
 

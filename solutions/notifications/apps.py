@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "solutions.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from solutions.notifications import handlers
+        from solutions.notifications.follows import export  # noqa: F401  (data export section)
+
+        handlers.subscribe_all()
