@@ -45,8 +45,9 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "state"]
     list_select_related = ["user", "organisation"]
     search_fields = ["user__email", "user__display_name", "organisation__name_fi"]
-    autocomplete_fields = ["user", "organisation"]
-    readonly_fields = ["created_at", "decided_at", "decided_by"]
+    # Accepting, declining and role changes go through municipalities.services.membership (the
+    # organisation pages), which keeps the last admin and tells the person; the admin only reads.
+    readonly_fields = ["user", "organisation", "role", "state", "created_at", "decided_at", "decided_by"]
 
 
 @admin.register(User)

@@ -3,7 +3,6 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.admin import HTTPS_URLS
-from solutions.community.models import Adoption, AdoptionEvent, Answer, Comment, HelpRequest, Referent
 from solutions.models import (
     Attachment,
     Contact,
@@ -38,7 +37,16 @@ class SolutionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organisation", "partners", "successor", "service_classes", "life_events"]
     date_hierarchy = "published_at"
-    readonly_fields = ["created_at", "updated_at", "created_by"]
+    # The publishing workflow owns the state (submit, decide, archive in the site's own pages), so
+    # the admin shows it and never writes it.
+    readonly_fields = [
+        "moderation_state",
+        "published_at",
+        "version",
+        "created_at",
+        "updated_at",
+        "created_by",
+    ]
     inlines = [ContactInline, AttachmentInline]
 
 
@@ -95,55 +103,3 @@ class RevisionAdmin(ReadOnlyAdmin):
     list_display = ["solution", "state", "created_by", "created_at", "decided_at"]
     list_filter = ["state"]
     list_select_related = ["solution", "created_by"]
-
-
-class AdoptionEventInline(admin.TabularInline):
-    model = AdoptionEvent
-    extra = 0
-    readonly_fields = ["status", "changed_by", "changed_at", "note"]
-    can_delete = False
-
-
-@admin.register(Adoption)
-class AdoptionAdmin(admin.ModelAdmin):
-    list_display = ["solution", "organisation", "status", "since", "updated_at"]
-    list_filter = ["status"]
-    list_select_related = ["solution", "organisation"]
-    search_fields = ["solution__title", "organisation__name_fi"]
-    autocomplete_fields = ["solution", "organisation"]
-    readonly_fields = ["updated_by"]
-    inlines = [AdoptionEventInline]
-
-
-@admin.register(Referent)
-class ReferentAdmin(admin.ModelAdmin):
-    list_display = ["solution", "organisation", "user", "created_at"]
-    list_select_related = ["solution", "organisation", "user"]
-    autocomplete_fields = ["solution", "organisation", "user"]
-
-
-class PostAdmin(admin.ModelAdmin):
-    # Hiding goes through the moderation queue, which logs the decision; here coordinators read.
-    list_select_related = ["author", "organisation"]
-    list_filter = ["state"]
-    readonly_fields = ["author", "organisation", "state", "created_at", "hidden_at"]
-
-
-@admin.register(Comment)
-class CommentAdmin(PostAdmin):
-    list_display = ["__str__", "solution", "author", "organisation", "state", "created_at"]
-    list_select_related = [*PostAdmin.list_select_related, "solution"]
-    search_fields = ["body"]
-
-
-@admin.register(HelpRequest)
-class HelpRequestAdmin(PostAdmin):
-    list_display = ["title", "author", "organisation", "state", "created_at", "solved_at"]
-    search_fields = ["title", "question"]
-
-
-@admin.register(Answer)
-class AnswerAdmin(PostAdmin):
-    list_display = ["__str__", "help_request", "author", "organisation", "state", "created_at"]
-    list_select_related = [*PostAdmin.list_select_related, "help_request"]
-    search_fields = ["body"]
