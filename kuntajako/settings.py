@@ -213,3 +213,8 @@ TASKS = {
 
 # How many solutions one list page shows.
 SOLUTIONS_PAGE_SIZE = env_int("SOLUTIONS_PAGE_SIZE", 20)
+
+# Four eyes in moderation: a coordinator never decides on their own organisation's submission while
+# another coordinator exists. A coordination team of one person sets this to decide anyway; each
+# such decision is logged.
+MODERATION_ALLOW_SOLE_COORDINATOR = env_bool("MODERATION_ALLOW_SOLE_COORDINATOR", False)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MunicipalitiesConfig(AppConfig):
     name = "municipalities"
     verbose_name = _("Organisations and people")
+
+    def ready(self):
+        from municipalities import handlers
+
+        handlers.subscribe_all()

@@ -17,6 +17,7 @@ per request object and cached on it.
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
@@ -205,7 +206,21 @@ def can_claim(user, item=None) -> bool:
 
 @rule("decide")
 def can_decide(user, item=None) -> bool:
-    return is_coordinator(user)
+    """Coordinators decide, but not on what their own organisation submitted (four eyes) while
+    another coordinator can; a one-person coordination team allows it with
+    MODERATION_ALLOW_SOLE_COORDINATOR (each such decision is logged by the workflow)."""
+    if not is_coordinator(user):
+        return False
+    if not is_own_submission(user, item):
+        return True
+    return settings.MODERATION_ALLOW_SOLE_COORDINATOR and not coordinators().exclude(pk=user.pk).exists()
+
+
+def is_own_submission(user, item) -> bool:
+    """Is `item` a submission or an edit by an organisation in which `user` has a role?"""
+    if item is None or getattr(item, "kind", None) not in ("submission", "revision"):
+        return False
+    return role_in(user, item.organisation_id) is not None
 
 
 @rule("follow")

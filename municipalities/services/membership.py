@@ -8,7 +8,8 @@
 
 Each function asks `municipalities.permissions` whether the actor may act, locks the membership
 rows it reads with `select_for_update` inside one transaction, checks the current state, saves only
-the fields it changed, and mails the person affected in their own language after the commit. When
+the fields it changed, and records an event (kuntajako.events): after the commit the handlers in
+municipalities.handlers mail the person affected, or the deciders, in their own language. When
 two admins decide the same request at once, the second one gets a `MembershipError` naming who
 decided first, never a second decision.
 
@@ -27,7 +28,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kuntajako.mail import send_templated_mail
+from kuntajako.events import bus
+from kuntajako.mail import mailable_users
 from municipalities import permissions
 from municipalities.models import (
     EmailDomain,
@@ -99,7 +101,7 @@ def request_membership(user, organisation, message: str = "") -> Membership:
             else:
                 raise MembershipError(already_member_message(membership))
             if membership.state == MembershipState.PENDING:
-                _mail_deciders(membership)
+                bus.record("membership.requested", target=membership, actor=user)
     except IntegrityError:
         # The same person asked twice at once; the other request won.
         raise MembershipError(
@@ -147,11 +149,7 @@ def change_role(actor, membership: Membership, role: str, expected_role: str | N
         # The actor may have changed their own role.
         permissions.forget_roles(locked.user)
         permissions.forget_roles(actor)
-        send_templated_mail(
-            locked.user,
-            "membership_role_changed",
-            {"membership": locked, "organisation": organisation, "role": locked.get_role_display()},
-        )
+        bus.record("membership.role_changed", target=locked, actor=actor)
     return locked
 
 
@@ -171,7 +169,7 @@ def remove(actor, membership: Membership) -> None:
         permissions.forget_roles(user)
         permissions.forget_roles(actor)
         if user != actor:
-            send_templated_mail(user, "membership_removed", {"organisation": organisation})
+            bus.record("membership.removed", target=organisation, actor=actor, user=user.pk)
 
 
 def leave(user, membership: Membership) -> None:
@@ -207,11 +205,7 @@ def _decide(actor, membership, state, message, mail_name) -> Membership:
         locked.decision_message = message.strip()[:MESSAGE_MAX_LENGTH]
         locked.save(update_fields=["state", "decided_at", "decided_by", "decision_message"])
         permissions.forget_roles(locked.user)
-        send_templated_mail(
-            locked.user,
-            mail_name,
-            {"membership": locked, "organisation": organisation, "message": locked.decision_message},
-        )
+        bus.record("membership.decided", target=locked, actor=actor, mail=mail_name)
     return locked
 
 
@@ -326,39 +320,20 @@ def _names(organisation) -> dict[str, str]:
 
 def deciders(organisation) -> list[User]:
     """Who hears of a waiting request: the organisation's admins, or the coordinators if it has none."""
-    people = User.objects.filter(
-        is_active=True,
-        deleted_at__isnull=True,
+    people = mailable_users().filter(
         email_confirmed_at__isnull=False,
         memberships__organisation=organisation,
         memberships__state=MembershipState.ACTIVE,
         memberships__role__in=admin_roles(organisation),
     )
     if not people.exists():
-        people = User.objects.filter(
-            is_active=True,
-            deleted_at__isnull=True,
+        people = mailable_users().filter(
             email_confirmed_at__isnull=False,
             memberships__organisation__kind=OrganisationKind.COORDINATOR,
             memberships__state=MembershipState.ACTIVE,
             memberships__role=MembershipRole.COORDINATOR,
         )
     return list(people.distinct().order_by("pk"))
-
-
-def _mail_deciders(membership) -> None:
-    organisation = membership.organisation
-    for person in deciders(organisation):
-        send_templated_mail(
-            person,
-            "membership_requested",
-            {
-                "membership": membership,
-                "organisation": organisation,
-                "requester": membership.user,
-                "message": membership.request_message,
-            },
-        )
 
 
 def pending_requests(organisation):

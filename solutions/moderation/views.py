@@ -174,7 +174,10 @@ def review(request, pk):
         "added_attachments": attachments["added"],
         "removed_attachments": attachments["removed"],
         "form": form,
-        "decidable": item.is_open and item.kind in DECIDED_HERE,
+        "decidable": item.is_open
+        and item.kind in DECIDED_HERE
+        and permissions.may(request.user, "decide", item),
+        "own_submission": item.is_open and not permissions.may(request.user, "decide", item),
         "history": _history(item, solution),
         "label": solution.title if solution else item_label(item),
         "kind_templates": row_templates(item),

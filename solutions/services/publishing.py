@@ -533,6 +533,13 @@ def _decide(item, coordinator, decision, reason, *, reason_required=False):
             solution, target = _decide_revision(locked, decision, now)
         else:
             raise InvalidTransition(_("This kind of item is decided elsewhere."))
+        if permissions.is_own_submission(coordinator, locked):
+            logger.warning(
+                "Coordinator %s decided (%s) on their own organisation's item %s: no other coordinator",
+                coordinator.pk,
+                decision,
+                locked.pk,
+            )
         _close(locked, coordinator, decision, now)
         record = _log(locked, target, solution, decision, reason, coordinator, now)
         bus.record("solution.decided", target=record, actor=coordinator, kind=locked.kind)

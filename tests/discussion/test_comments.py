@@ -23,7 +23,9 @@ def test_visitor_is_sent_to_log_in_and_sees_an_invitation(client, solution):
     assert response.status_code == 302
     assert "login" in response["Location"]
     page = client.get(solution.get_absolute_url()).content.decode()
-    assert "Log in to comment" in page or "Kirjaudu" in page
+    # The invitation in the discussion section: a link to log in that brings the visitor back here.
+    url = solution.get_absolute_url()
+    assert f'<a href="/en/account/login/?next={url}">Log in to comment</a>' in page
     assert not Comment.objects.exists()
 
 

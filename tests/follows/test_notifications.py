@@ -94,8 +94,11 @@ def test_an_answer_tells_the_asker_and_followers_but_not_its_author(
     assert titles(outsider_admin) == []
 
 
-def test_the_asker_answering_their_own_request_is_not_told(help_request, member, organisation):
-    post_answer(help_request, member, "Lisätieto.", organisation=organisation)
+def test_the_asker_cannot_answer_their_own_request_so_nobody_is_told(help_request, member, organisation):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        post_answer(help_request, member, "Lisätieto.", organisation=organisation)
     assert titles(member) == []
 
 

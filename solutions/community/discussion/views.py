@@ -4,20 +4,19 @@ Every change is a POST checked against municipalities.permissions; the state cha
 live in solutions.community.services.moderation and .posting.
 """
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from municipalities.permissions import require
 from solutions.community.discussion.forms import CommentForm, EditCommentForm, ReasonForm
-from solutions.community.models import Answer, Comment, HelpRequest, Report
-from solutions.community.services import moderation
-from solutions.community.services.discussion import is_rate_limited, rate_limit_message, save_post
+from solutions.community.models import Answer, Comment, HelpRequest, PostState, Report
+from solutions.community.services import discussion, moderation
 from solutions.models import ItemKind, ModerationItem, Solution
 
 # URL names of the things people can report or a coordinator can hide.
@@ -63,18 +62,21 @@ def add_comment(request, slug):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            if is_rate_limited(request.user, Comment):
-                form.add_error(None, rate_limit_message(Comment))
+            comment = Comment(
+                solution=solution,
+                parent=form.cleaned_data["parent"],
+                author=request.user,
+                organisation=form.cleaned_data["organisation"],
+                body=form.cleaned_data["body"],
+            )
+            try:
+                held = discussion.save_post(comment)
+            except discussion.RateLimited as limited:
+                form.add_error(None, limited.message)
                 status = 429
             else:
-                comment = Comment(
-                    solution=solution,
-                    parent=form.cleaned_data["parent"],
-                    author=request.user,
-                    organisation=form.cleaned_data["organisation"],
-                    body=form.cleaned_data["body"],
-                )
-                save_post(comment)
+                if held:
+                    messages.info(request, discussion.HELD_MESSAGE)
                 return redirect(comment.get_absolute_url())
     context = {"solution": solution, "form": form}
     return render(request, "solutions/discussion/comment_form.html", context, status=status)
@@ -88,9 +90,9 @@ def edit_comment(request, pk):
     require(request.user, "edit_comment", comment)
     form = EditCommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        comment.body = form.cleaned_data["body"]
-        comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "edited_at"])
+        comment = discussion.edit_comment(request.user, comment, form.cleaned_data["body"])
+        if comment.state == PostState.HELD:
+            messages.info(request, discussion.HELD_AGAIN_MESSAGE)
         return redirect(comment.get_absolute_url())
     status = 400 if request.method == "POST" else 200
     return render(
@@ -105,8 +107,7 @@ def delete_comment(request, pk):
         return response
     require(request.user, "delete_comment", comment)
     if request.method == "POST":
-        comment.deleted_at = timezone.now()
-        comment.save(update_fields=["deleted_at"])
+        discussion.delete_comment(request.user, comment)
         return redirect(comment.get_absolute_url())
     return render(request, "solutions/discussion/comment_delete.html", {"comment": comment})
 

@@ -1,9 +1,9 @@
 """Views of the help requests: the list, asking (with a preview), answering and accepting."""
 
+from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +14,7 @@ from solutions.community.discussion.views import _login_first
 from solutions.community.help.forms import AnswerForm, HelpRequestFilterForm, HelpRequestForm
 from solutions.community.help.suggest import suggestions
 from solutions.community.models import Answer, HelpRequest, PostState
-from solutions.community.services.discussion import is_rate_limited, rate_limit_message, save_post
+from solutions.community.services import discussion, help
 from solutions.markdown import render_markdown
 from solutions.models import Solution
 
@@ -124,9 +124,6 @@ def ask(request):
                 context["preview"] = mark_safe(render_markdown(data["question"]))  # noqa: S308 -- nh3 cleaned it
                 context["suggested"] = suggestions(data["title"])
                 status = 200
-            elif is_rate_limited(request.user, HelpRequest):
-                form.add_error(None, rate_limit_message(HelpRequest))
-                status = 429
             else:
                 help_request = HelpRequest(
                     author=request.user,
@@ -135,8 +132,17 @@ def ask(request):
                     question=data["question"],
                     service_class=data["service_class"],
                 )
-                save_post(help_request, after_save=lambda post: post.tags.set(data["tags"]))
-                return redirect(help_request)
+                try:
+                    held = discussion.save_post(
+                        help_request, after_save=lambda post: post.tags.set(data["tags"])
+                    )
+                except discussion.RateLimited as limited:
+                    form.add_error(None, limited.message)
+                    status = 429
+                else:
+                    if held:
+                        messages.info(request, discussion.HELD_MESSAGE)
+                    return redirect(help_request)
     return render(request, "solutions/help/ask.html", context, status=status)
 
 
@@ -156,16 +162,21 @@ def answer(request, pk):
     form = AnswerForm(request.POST, user=request.user, auto_id="answer-%s")
     if not form.is_valid():
         return _detail(request, help_request, form, status=400)
-    if is_rate_limited(request.user, Answer):
-        form.add_error(None, rate_limit_message(Answer))
-        return _detail(request, help_request, form, status=429)
     new = Answer(
         help_request=help_request,
         author=request.user,
         organisation=form.cleaned_data["organisation"],
         body=form.cleaned_data["body"],
     )
-    save_post(new, after_save=lambda post: post.solutions.set(form.cleaned_data["solutions"]))
+    try:
+        held = discussion.save_post(
+            new, after_save=lambda post: post.solutions.set(form.cleaned_data["solutions"])
+        )
+    except discussion.RateLimited as limited:
+        form.add_error(None, limited.message)
+        return _detail(request, help_request, form, status=429)
+    if held:
+        messages.info(request, discussion.HELD_MESSAGE)
     return redirect(new.get_absolute_url())
 
 
@@ -179,7 +190,5 @@ def accept(request, pk):
         help_request.answers.published(),
         pk=request.POST.get("answer") if request.POST.get("answer", "").isdigit() else 0,
     )
-    help_request.accepted_answer = accepted
-    help_request.solved_at = timezone.now()
-    help_request.save(update_fields=["accepted_answer", "solved_at"])
+    help.accept_answer(request.user, help_request, accepted)
     return redirect(accepted.get_absolute_url())

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kuntajako.events import bus
+from municipalities import permissions
 from solutions.community.models import Answer, Comment, HelpRequest, PostState, Report
 from solutions.models import Decision, ItemKind, ItemState, ModerationDecision, ModerationItem
 from solutions.moderation import registry
@@ -64,6 +65,7 @@ def _resolve_reports(post, now):
 
 def report(post, reporter, reason: str) -> Report:
     """Record a report and put the post in the queue (joining an open report item if there is one)."""
+    permissions.require(reporter, "report", post)
     with transaction.atomic():
         created = Report.objects.create(reporter=reporter, reason=reason, **_target_filter(post))
         if not ModerationItem.objects.filter(
@@ -81,6 +83,7 @@ def report(post, reporter, reason: str) -> Report:
 
 def hide(post, by, reason: str, *, decision=Decision.HIDDEN):
     """Remove a post from view; its place in the thread says it was removed by moderation."""
+    permissions.require(by, "hide", post)
     now = timezone.now()
     with transaction.atomic():
         post = _locked(post)
@@ -107,6 +110,7 @@ def _open_item(item_pk, kind):
 
 def dismiss_reports(item, by, reason: str = ""):
     """The post stays: the reports about it are closed without action."""
+    permissions.require(by, "hide", item.target)
     post = item.target
     now = timezone.now()
     with transaction.atomic():
@@ -120,6 +124,7 @@ def dismiss_reports(item, by, reason: str = ""):
 
 def approve_held(item, by, reason: str = ""):
     """Publish a held first post; the author's later posts appear without waiting."""
+    permissions.require(by, "hide", item.target)
     post = item.target
     now = timezone.now()
     with transaction.atomic():
