@@ -144,15 +144,44 @@ def test_any_kind_of_item_shows_in_the_queue(coordinator, client_for, organisati
 
 
 def test_the_queue_needs_the_same_number_of_queries_however_long_it_is(
-    coordinator, client_for, submit, propose, editor
+    coordinator, client_for, submit, propose, editor, other_organisation
 ):
+    """Every kind of item at once: submissions, edits, reported posts and held first posts."""
+    from solutions.community.models import Answer, Comment, HelpRequest
+    from solutions.community.services import discussion, moderation
+    from tests.conftest import member_of
+    from tests.discussion.helpers import trust
+
     client = client_for(coordinator)
     organisation = editor.memberships.get().organisation
+    reporter = member_of(other_organisation, "member")
 
     def fill(n):
         for index in range(n):
             submit()
-            propose(factories.SolutionFactory(organisation=organisation), summary=f"Muutos {index}")
+            solution = factories.SolutionFactory(organisation=organisation)
+            propose(solution, summary=f"Muutos {index}")
+            writer = trust(member_of(other_organisation, "member"))
+            comment = Comment(
+                solution=solution, author=writer, organisation=other_organisation, body="Mainos"
+            )
+            discussion.save_post(comment)
+            moderation.report(comment, reporter, "Roskapostia")
+            newcomer = member_of(other_organisation, "member")
+            request = HelpRequest(author=newcomer, organisation=other_organisation, title=f"Apua {index}")
+            request.question = "Miten?"
+            discussion.save_post(request)  # a new account's first post: held
+            help_request = HelpRequest.objects.create(
+                author=editor,
+                organisation=organisation,
+                title=f"Kysymys {index}",
+                question="?",
+                state="published",
+            )
+            answerer = member_of(other_organisation, "member")
+            answer = Answer(help_request=help_request, author=answerer, organisation=other_organisation)
+            answer.body = "Vastaus"
+            discussion.save_post(answer)  # held as well
 
     def count():
         with CaptureQueriesContext(connection) as queries:

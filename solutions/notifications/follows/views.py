@@ -9,11 +9,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,9 +20,10 @@ from django.views.decorators.http import require_POST
 
 from kuntajako.pagination import paginate
 from municipalities import permissions
-from solutions.notifications.follows.targets import KINDS, address_of, resolve, target_url
+from solutions.notifications.follows.targets import address_of, resolve, target_url
 from solutions.notifications.models import EmailChoice, Notification, Subscription
 from solutions.notifications.models.follow import TARGET_FIELDS
+from solutions.notifications.services import follows
 from solutions.notifications.services import notifications as notify
 
 NOTIFICATIONS_PER_PAGE = 30
@@ -46,16 +45,11 @@ def follow(request, kind, key):
     target = resolve(request.user, kind, key)
     if not permissions.may(request.user, "follow"):
         raise PermissionDenied(_("Confirm your e-mail address before following anything."))
-    field = KINDS[kind][0]
     if request.POST.get("action") == "unfollow":
-        Subscription.objects.filter(user=request.user, **{field: target}).delete()
+        follows.unfollow(request.user, target)
         messages.success(request, _("You no longer follow “%(name)s”.") % {"name": target})
     else:
-        try:
-            with transaction.atomic():
-                Subscription.objects.get_or_create(user=request.user, **{field: target})
-        except IntegrityError:
-            pass  # A double click created it a moment ago.
+        follows.follow(request.user, target)
         messages.success(
             request,
             _("You follow “%(name)s”. New events appear in your notifications.") % {"name": target},
@@ -95,7 +89,7 @@ def following(request):
 def notifications(request):
     own = Notification.objects.filter(recipient=request.user)
     if request.method == "POST":
-        own.unread().update(read_at=timezone.now())
+        follows.mark_read(request.user)
         messages.success(request, _("All notifications are marked as read."))
         return HttpResponseRedirect(request.path)
     page = paginate(request, own, per_page=NOTIFICATIONS_PER_PAGE)
@@ -111,8 +105,7 @@ def notifications(request):
 @require_POST
 def mark_read(request, pk):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    if notification.read_at is None:
-        Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
+    follows.mark_read(request.user, notification)
     return _back(request, reverse("solutions:follows:notifications"))
 
 
