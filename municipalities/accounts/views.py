@@ -96,8 +96,14 @@ def confirm_email(request, token):
     """Show the link's state; confirming itself is a button, so mail scanners cannot use the link up."""
     confirmation = read_confirmation_token(token)
     if request.method == "POST" and confirmation.usable:
-        actions.confirm_email(confirmation.user)
+        joined = actions.confirm_email(confirmation.user)
         messages.success(request, _("Thank you, your e-mail address is confirmed."))
+        if joined is not None:
+            messages.success(
+                request,
+                _("Your address is on the e-mail domain of %(organisation)s, so you are now its member.")
+                % {"organisation": joined.organisation.name},
+            )
         if request.user.is_authenticated and request.user.pk == confirmation.user.pk:
             return redirect("accounts:profile")
         return redirect("accounts:confirm_email_done")

@@ -5,7 +5,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from kuntajako.mail import send_templated_mail
+from municipalities import permissions
 from municipalities.accounts.tokens import CONFIRMATION_MAX_AGE, make_confirmation_token
+from municipalities.models import Membership, Organisation
+from municipalities.services import membership
 
 # Enough to stop a stuck button (or a script) from filling someone's mailbox.
 RESEND_INTERVAL_SECONDS = 60
@@ -31,19 +34,41 @@ def resend_confirmation(user) -> bool:
     return True
 
 
-def confirm_email(user) -> None:
+def confirm_email(user):
+    """Confirm the address; on an organisation's e-mail domain, the person becomes its member at once.
+
+    Returns the membership so granted, or None.
+    """
     if user.email_confirmed_at is None:
         user.email_confirmed_at = timezone.now()
         user.save(update_fields=["email_confirmed_at"])
+    return join_by_domain(user)
+
+
+def join_by_domain(user):
+    """Make a confirmed person a member of the organisation whose e-mail domain their address is on
+    (domains are unique, so there is at most one); None when there is none or they already are."""
+    domain = user.email.rsplit("@", 1)[-1].strip().lower()
+    organisation = Organisation.objects.filter(email_domains__domain=domain).first()
+    if organisation is None or not permissions.may(user, "request_membership", organisation):
+        return None
+    try:
+        return membership.request_membership(user, organisation)
+    except membership.MembershipError:
+        return None  # a request of the same moment won
 
 
 def delete_account(user) -> None:
-    """Erase the person's data; their memberships stay so what they wrote still names the organisation.
+    """Erase the person's data and end their memberships and roles.
 
-    The address is replaced by a unique placeholder (so the real one can sign up again), the
-    password is made unusable and the account inactive, which also ends every session of it.
+    What they wrote keeps naming the organisation they wrote for (posts carry it themselves). The
+    address is replaced by a unique placeholder (so the real one can sign up again), the password is
+    made unusable and the account inactive, which also ends every session of it. An organisation
+    left without an admin is managed by the coordinators, as one that never had one.
     """
     with transaction.atomic():
+        Membership.objects.filter(user=user).delete()
+        permissions.forget_roles(user)
         user.email = f"deleted-{user.pk}@invalid.invalid"
         user.display_name = ""
         user.email_confirmed_at = None

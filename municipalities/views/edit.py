@@ -1,11 +1,11 @@
 """The coordinators' editor of an organisation's facts and e-mail domains."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from municipalities.forms import EmailDomainFormSet, OrganisationForm
+from municipalities.services import organisations
 from municipalities.views.members import _denied, _organisation
 
 
@@ -17,9 +17,7 @@ def edit_organisation(request, slug):
         form = OrganisationForm(request.POST, instance=organisation)
         domains = EmailDomainFormSet(request.POST, instance=organisation, prefix="domains")
         if form.is_valid() and domains.is_valid():
-            with transaction.atomic():
-                form.save()
-                domains.save()
+            organisations.save_facts(request.user, organisation, form, domains)
             messages.success(
                 request, _("The facts of %(organisation)s were saved.") % {"organisation": organisation.name}
             )

@@ -165,3 +165,44 @@ def test_a_verified_member_is_not_nagged(client_for, member):
     # English, like the test above: on a Finnish page the English phrase could never appear.
     html = client_for(member).get(english_url("accounts:profile")).content.decode()
     assert "is not confirmed yet" not in html
+
+
+def test_confirming_an_address_on_an_organisations_domain_makes_a_member_at_once(
+    client, send_mail_now, mailoutbox
+):
+    """As the README promises: sign up with an address on the organisation's domain, confirm it, and
+    the profile shows the membership and the page says which organisation it is."""
+    from municipalities.models import EmailDomain, MembershipState
+
+    salla = factories.OrganisationFactory(name_fi="Salla", name_sv="Salla", slug="salla")
+    EmailDomain.objects.create(organisation=salla, domain="salla.fi")
+    send_mail_now(
+        lambda: client.post(
+            "/en/account/signup/",
+            {
+                "email": "uusi@salla.fi",
+                "display_name": "Uusi Käyttäjä",
+                "password1": "kirjasto-varaus-2026",
+                "password2": "kirjasto-varaus-2026",
+                "preferred_language": "en",
+            },
+        )
+    )
+    path = re.search(r"https?://[^/]+(/en/account/confirm/\S+/)", mailoutbox[0].body).group(1)
+    page = client.post(path, follow=True).content.decode()
+    assert "Your address is on the e-mail domain of Salla, so you are now its member." in page
+    user = User.objects.get(email="uusi@salla.fi")
+    assert user.memberships.get().organisation == salla
+    assert user.memberships.get().state == MembershipState.ACTIVE
+    profile = client.get("/en/account/").content.decode()
+    assert "Salla" in profile
+
+
+def test_a_subdomain_address_is_not_made_a_member(client, unverified):
+    from municipalities.models import EmailDomain
+
+    EmailDomain.objects.create(organisation=factories.OrganisationFactory(), domain="salla.fi")
+    unverified.email = "opettaja@koulu.salla.fi"
+    unverified.save()
+    client.post(confirm_url(make_confirmation_token(unverified)))
+    assert not unverified.memberships.exists()

@@ -50,7 +50,7 @@ def test_deleting_needs_the_password(client_for, member):
     assert member.deleted_at is None
 
 
-def test_deleting_erases_personal_data_and_keeps_memberships(client_for, member):
+def test_deleting_erases_personal_data_and_ends_memberships(client_for, member):
     email = member.email
     response = client_for(member).post(reverse("accounts:delete"), {"password": PASSWORD})
     assert response.url == reverse("accounts:deleted")
@@ -62,8 +62,19 @@ def test_deleting_erases_personal_data_and_keeps_memberships(client_for, member)
     assert member.deleted_at is not None
     with translation.override("en"):
         assert member.public_name == "former user"
-    assert Membership.objects.filter(user=member, organisation__slug="kuhmo").exists()
+    assert not Membership.objects.filter(user=member).exists()
     assert not User.objects.filter(email=email).exists()
+
+
+def test_a_deleted_admin_no_longer_lets_the_last_real_admin_leave(client_for, org_admin, organisation):
+    from municipalities.models import MembershipRole
+    from municipalities.services import membership
+    from tests.conftest import member_of
+
+    leaving = member_of(organisation, MembershipRole.ADMIN)
+    client_for(leaving).post(reverse("accounts:delete"), {"password": PASSWORD})
+    with pytest.raises(membership.MembershipError):
+        membership.leave(org_admin, org_admin.memberships.get(organisation=organisation))
 
 
 def test_deleting_ends_every_session_of_the_account(member):
