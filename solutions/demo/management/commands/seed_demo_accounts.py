@@ -120,8 +120,6 @@ class Command(BaseCommand):
         organisation = Organisation.objects.filter(slug=COORDINATING_SLUG).first()
         if organisation is not None:
             return organisation
-        from solutions.demo.organisations import EXTRA_ORGANISATIONS
-
         values = dict(next(row for row in EXTRA_ORGANISATIONS if row["slug"] == COORDINATING_SLUG))
         region_code = values.pop("region", None)
         values["region"] = Region.objects.filter(code=region_code).first()
