@@ -21,6 +21,7 @@ from municipalities.models import (
     Region,
     User,
 )
+from solutions.demo.organisations import EXTRA_ORGANISATIONS
 from solutions.demo.workflow import seed_workflow
 
 DEMO_PASSWORD = "kuntajako-demo-2026"  # noqa: S105 - published on purpose, DEBUG only
