@@ -137,3 +137,17 @@ def test_a_restore_refuses_a_database_that_is_not_empty(tmp_path, organisation, 
     with pytest.raises(CommandError, match="database is not empty"):
         call_command("restore_site", tmp_path / "backup")
     assert Solution.objects.get() == draft
+
+
+def test_a_restore_refuses_a_storage_that_is_not_empty(
+    tmp_path, organisation, editor, local_storage, empty_database
+):
+    draft = factories.SolutionFactory(organisation=organisation, moderation_state=ModerationState.DRAFT)
+    add(draft, editor, "Kuvaus", "kuvaus.pdf", PDF, "application/pdf")
+    call_command("backup_site", tmp_path / "backup", stdout=io.StringIO())
+    environment = {"DATABASE_URL": empty_database, "MEDIA_ROOT": str(local_storage)}
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        manage(environment, "restore_site", str(tmp_path / "backup"))
+    assert "The storage is not empty" in refused.value.stderr
+    tables = "from django.db import connection; print(len(connection.introspection.table_names()))"
+    assert manage(environment, "shell", "-v", "0", "-c", tables).stdout.strip() == "0"
