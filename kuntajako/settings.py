@@ -138,18 +138,22 @@ ATTACHMENT_STORAGE = env_choice("ATTACHMENT_STORAGE", ["local", "s3"], "local")
 if ATTACHMENT_STORAGE == "s3":
     if not env_str("AWS_STORAGE_BUCKET_NAME"):
         raise ImproperlyConfigured("AWS_STORAGE_BUCKET_NAME must be set when ATTACHMENT_STORAGE is s3.")
+    # Empty: the cloud provider's own endpoint for the region.
+    _endpoint = env_str("AWS_S3_ENDPOINT_URL") or None
     ATTACHMENT_STORAGE_BACKEND = {
         "BACKEND": "kuntajako.storage.ObjectStorage",
         "OPTIONS": {
             "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
-            # Empty: the cloud provider's own endpoint for the region.
-            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "endpoint_url": _endpoint,
             "region_name": env_str("AWS_S3_REGION_NAME") or None,
             # Empty: boto3 looks further (instance or container role, AWS_PROFILE).
             "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
             "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
-            # MinIO and Ceph usually need path-style addresses (endpoint/bucket/key).
-            "addressing_style": env_choice("AWS_S3_ADDRESSING_STYLE", ["path", "virtual", "auto"], "path"),
+            # MinIO and Ceph usually need path-style addresses (endpoint/bucket/key); a cloud
+            # provider's own endpoint is best left to boto3.
+            "addressing_style": env_choice(
+                "AWS_S3_ADDRESSING_STYLE", ["path", "virtual", "auto"], "path" if _endpoint else "auto"
+            ),
             "location": env_str("AWS_LOCATION", ""),
         },
     }
