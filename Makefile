@@ -9,7 +9,7 @@ PYTEST_ARGS ?=
 VNU_VERSION := 26.9.27
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: checkers install compile demo run data test test-postgres test-sqlite lint format messages bench check-deploy clean
+.PHONY: checkers install compile demo run data test test-postgres test-sqlite lint format messages bench check-deploy backup restore clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +83,16 @@ check-deploy: install
 bench: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The benchmark needs PostgreSQL." >&2; exit 1; }
 	$(PY) tests/benchmarks/catalogue.py
+
+# Back up the database and the attachments of the site that the environment configures (DATABASE_URL,
+# ATTACHMENT_STORAGE…; for the demo, DEBUG=true) into a new folder under backups/, or into BACKUP=…;
+# restore one into an empty database and storage with `make restore BACKUP=backups/…`.
+backup: install
+	$(PY) manage.py backup_site $(or $(BACKUP),backups/$(shell date -u +%Y%m%dT%H%M%SZ))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Name the backup folder: make restore BACKUP=backups/…" >&2; exit 1; }
+	$(PY) manage.py restore_site $(BACKUP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -14,7 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import kuntajako
-from kuntajako.env import env_bool, env_int, env_list, env_str
+from kuntajako.db import with_rollback_hooks
+from kuntajako.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -100,6 +101,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Django's engine with rollback hooks added, so that a file stored by a transaction that rolls back
+# is deleted at once (kuntajako/db/).
+DATABASES["default"]["ENGINE"] = with_rollback_hooks(DATABASES["default"]["ENGINE"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "municipalities.User"
@@ -133,8 +137,35 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded attachments: the local folder (one machine, the demo) or an S3-compatible object store
+# that every application server shares. Either way they are served only through the download view.
+ATTACHMENT_STORAGE = env_choice("ATTACHMENT_STORAGE", ["local", "s3"], "local")
+if ATTACHMENT_STORAGE == "s3":
+    if not env_str("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("AWS_STORAGE_BUCKET_NAME must be set when ATTACHMENT_STORAGE is s3.")
+    # Empty: the cloud provider's own endpoint for the region.
+    _endpoint = env_str("AWS_S3_ENDPOINT_URL") or None
+    ATTACHMENT_STORAGE_BACKEND = {
+        "BACKEND": "kuntajako.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": _endpoint,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            # Empty: boto3 looks further (instance or container role, AWS_PROFILE).
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            # MinIO and Ceph usually need path-style addresses (endpoint/bucket/key); a cloud
+            # provider's own endpoint is best left to boto3.
+            "addressing_style": env_choice(
+                "AWS_S3_ADDRESSING_STYLE", ["path", "virtual", "auto"], "path" if _endpoint else "auto"
+            ),
+            "location": env_str("AWS_LOCATION", ""),
+        },
+    }
+else:
+    ATTACHMENT_STORAGE_BACKEND = {"BACKEND": "kuntajako.storage.LocalStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": ATTACHMENT_STORAGE_BACKEND,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

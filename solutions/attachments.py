@@ -11,7 +11,10 @@ Serving: every attachment is downloaded through `download`, which answers only t
 view the solution (a file that an edit still waiting for review adds, only to those who may see the
 edit: the "download_attachment" permission) and sends `X-Content-Type-Options: nosniff` and
 `Content-Security-Policy: sandbox; default-src 'none'`, so no uploaded file ever runs as a page of
-this site. SVG may carry scripts; it is not sanitised but always sent as a download
+this site. The file is streamed from the storage (the local folder or the object store) in chunks,
+never handed out as an address of the store: a signed URL would be a bearer token that outlives the
+permission check, and the store's own response headers would decide how a browser treats the file.
+SVG may carry scripts; it is not sanitised but always sent as a download
 (`Content-Disposition: attachment`), which is the safe choice: the file stays exactly what the
 publisher uploaded and a browser never renders it in our origin. Only PNG and JPEG, which cannot
 carry active content, are shown inline.
@@ -185,9 +188,11 @@ def download(request, pk):
     if file_type is None and PurePath(attachment.file.name).suffix.lower() == ".bpmn":
         file_type = BPMN
     content_type = file_type.content_type if file_type else "application/octet-stream"
+    if not attachment.file:
+        raise Http404
     try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError):
+        handle, size = attachment.file.storage.stream(attachment.file.name)
+    except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
         handle,
@@ -195,6 +200,9 @@ def download(request, pk):
         filename=PurePath(attachment.file.name).name,
         content_type=content_type,
     )
+    if size is not None:
+        # An object store's body cannot tell its length; the store said it.
+        response["Content-Length"] = str(size)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
