@@ -46,7 +46,7 @@ def test_the_link_in_the_signup_mail_confirms_the_address(client, send_mail_now,
     page = client.get(path)
     assert "Confirm my address" in page.content.decode()
     response = client.post(path)
-    assert response.url == "/en/account/"
+    assert response.url == "/en/account/confirm/done/"
     assert User.objects.get().email_confirmed_at is not None
 
 
