@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "municipalities",
     "solutions",
+    "kuntajako.pages",
 ]
 
 MIDDLEWARE = [

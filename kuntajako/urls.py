@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("solutions.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
+    path("", include("kuntajako.pages.urls")),
     path("feeds/solutions/", NewestSolutionsFeed(), name="solution_feed"),
     path("feeds/organisations/<slug:slug>/", OrganisationSolutionsFeed(), name="organisation_feed"),
     prefix_default_language=True,
