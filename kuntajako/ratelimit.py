@@ -20,9 +20,11 @@ site stays usable, and the limits come back with Redis.
 """
 
 import hashlib
+import ipaddress
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 from kuntajako.cache import CacheUnavailable
@@ -57,3 +59,26 @@ def allow(action: str, subject: str, *, limit: int, window: int) -> bool:
         logger.warning("rate limit %s not counted: the cache does not answer", action)
         return True
     return count <= limit
+
+
+def client_address(request) -> str:
+    """The visitor's IP address, for limits per address (login throttling uses it too).
+
+    Behind TRUSTED_PROXY_COUNT proxies (env AXES_PROXY_COUNT) that each append the address they
+    received the request from to X-Forwarded-For, the client is that many entries from the right:
+    entries further left were written by the client and can be anything. Without proxies, or when
+    the header is shorter than it must be, the connecting address is used.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        return remote
+    candidate = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote

@@ -253,7 +253,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# How many proxies (load balancers) append to X-Forwarded-For in front of the servers: the client's
+# address is read that many entries from the right (kuntajako.ratelimit.client_address).
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "kuntajako.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Background tasks (e-mail and other slow work) run outside the request. In production they are

@@ -144,3 +144,37 @@ class TestThrottling:
             LOGIN, {"username": editor.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.9"
         )
         assert response.status_code == 302
+
+
+class TestBehindALoadBalancer:
+    """Every request comes from the balancer's address; the client is in X-Forwarded-For."""
+
+    BALANCER = "10.0.0.2"
+
+    @pytest.fixture(autouse=True)
+    def _one_proxy(self, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        with override_settings(AXES_ENABLED=True):
+            yield
+
+    def post(self, client, email, password, forwarded_for):
+        return client.post(
+            LOGIN,
+            {"username": email, "password": password},
+            REMOTE_ADDR=self.BALANCER,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    def test_a_guesser_locks_only_their_own_address(self, client, member, settings):
+        settings.LOGIN_FAILURES_PER_ADDRESS = 10
+        for number in range(12):
+            self.post(client, f"guess{number}@kuhmo.fi", "wrong", "198.51.100.66")
+        assert self.post(client, member.email, "wrong", "198.51.100.66").status_code == 429
+        assert self.post(client, member.email, PASSWORD, "203.0.113.5").status_code == 302
+
+    def test_the_client_cannot_choose_its_address_by_writing_the_header(self, client, member):
+        # The balancer appends the real address; what the client wrote stays on the left.
+        for number in range(5):
+            self.post(client, member.email, "wrong", f"192.0.2.{number}, 198.51.100.66")
+        assert self.post(client, member.email, PASSWORD, "192.0.2.99, 198.51.100.66").status_code == 429
+        assert self.post(client, member.email, PASSWORD, "198.51.100.66, 203.0.113.5").status_code == 302
