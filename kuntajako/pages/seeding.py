@@ -6,6 +6,8 @@ touched again: from then on the text is the coordinators', edited in the admin.
 
 from pathlib import Path
 
+from django.apps import apps as global_apps
+
 CONTENT = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("fi", "sv", "en")
 TITLES = {
@@ -33,8 +35,9 @@ def initial_fields(kind: str) -> dict[str, str]:
 
 
 def create_missing_pages(sender=None, apps=None, using="default", **kwargs):
-    """post_migrate receiver: write the pages that do not exist yet."""
-    Page = apps.get_model("pages", "Page")
+    """post_migrate receiver: write the pages that do not exist yet. `migrate` passes the models as
+    they are after the migrations; `flush` (between transactional tests) passes none."""
+    Page = (apps or global_apps).get_model("pages", "Page")
     existing = set(Page.objects.using(using).values_list("kind", flat=True))
     for kind in TITLES:
         if kind not in existing:
