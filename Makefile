@@ -9,7 +9,8 @@ PYTEST_ARGS ?=
 VNU_VERSION := 26.9.27
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: checkers install compile demo run data test test-postgres test-sqlite lint format messages bench check-deploy backup restore clean
+
+.PHONY: checkers install compile demo run data test test-postgres test-sqlite lint format messages bench loadtest faults check-deploy backup restore clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -93,6 +94,20 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || { echo "Name the backup folder: make restore BACKUP=backups/…" >&2; exit 1; }
 	$(PY) manage.py restore_site $(BACKUP)
+# Load and fault scripts (not tests: they print figures for docs/operations.md). Loopback only; wrk
+# and redis-server come from Debian. LOAD_REDIS_URL=redis://127.0.0.1:6379/5 puts the cache in Redis.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kuntajako_load
+
+loadtest: compile
+	@.ci/system-packages load
+	@DATABASE_URL=$(LOAD_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The load test needs PostgreSQL." >&2; exit 1; }
+	LOAD_DATABASE_URL=$(LOAD_DATABASE_URL) $(PY) tests/load/loadtest.py
+
+# Starts its own PostgreSQL cluster and Redis on spare loopback ports, so restarting them disturbs
+# nobody else on the machine.
+faults: compile
+	@.ci/system-packages load
+	$(PY) tests/load/faults.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

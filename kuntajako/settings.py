@@ -46,10 +46,12 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # Our apps, from the bottom up: each imports only those listed before it (docs/architecture.md).
     "kuntajako.events",
+    "kuntajako.pages",
     "municipalities",
     "solutions",
     "solutions.community",
@@ -58,8 +60,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers probe /healthz and /readyz over plain HTTP with any Host.
+    "kuntajako.middleware.HealthCheckMiddleware",
+    "kuntajako.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "kuntajako.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the body or the query.
+    "kuntajako.middleware.RequestBodyLimitMiddleware",
+    "kuntajako.middleware.BadInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,11 +185,14 @@ STORAGES = {
     },
 }
 
+# Redis when REDIS_URL is set (needed with several application servers: rate limits and cached
+# pages are shared through it); it fails soft, so a stopped Redis costs speed, not errors.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env_str("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "kuntajako.cache.FailSoftRedisCache",
         "LOCATION": env_str("REDIS_URL"),
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 
 EMAIL_BACKEND = env_str(
@@ -206,25 +219,80 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The language choice is not secret, but it travels only over HTTPS and never with cross-site posts.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Features no page uses, switched off for the page and anything it might embed.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
 
+# Content-Security-Policy on every page (django-csp): scripts and styles only from our own static
+# files, nothing inline, and no framing. Downloads send their own, stricter policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# A request body larger than the largest attachment (20 MB) and its form is refused with 413
+# before it is read; form fields without files are capped by Django at 2.5 MB.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 21 * 1024 * 1024)
+
+# Every line names its request (X-Request-ID). LOG_FORMAT=json gives one JSON object per line for a
+# log collector; plain text is the default.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'plain' or 'json', not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "kuntajako.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kuntajako.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
-# Login throttling (django-axes): after repeated failures an account, or an address, is locked for
-# a while. Counted separately, so that one attacker cannot lock everyone out from one address, nor
-# guess one account's password from many addresses.
+# Login throttling (django-axes, see kuntajako/login_throttle.py): failures lock the (account,
+# address) pair, so nobody can lock a person out from another address; a higher limit locks an
+# address that tries many accounts.
+AXES_HANDLER = "kuntajako.login_throttle.PairAndAddressHandler"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 50)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Successful logins are not recorded (the privacy notice lists only failed attempts, kept while a
+# lockout can last).
+AXES_DISABLE_ACCESS_LOG = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# How many proxies (load balancers) append to X-Forwarded-For in front of the servers: the client's
+# address is read that many entries from the right (kuntajako.ratelimit.client_address).
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "kuntajako.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Background tasks (e-mail and other slow work) run outside the request. In production they are

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -28,12 +27,10 @@ urlpatterns += i18n_patterns(
     path("", include((solutions_patterns, catalogue_urls.app_name))),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
+    path("", include("kuntajako.pages.urls")),
     path("feeds/solutions/", NewestSolutionsFeed(), name="solution_feed"),
     path("feeds/organisations/<slug:slug>/", OrganisationSolutionsFeed(), name="organisation_feed"),
     prefix_default_language=True,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, not even in the demo: attachments are only ever downloaded through
+# solutions.attachments.download, which checks who may see them and keeps them from running as pages.

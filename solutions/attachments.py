@@ -2,10 +2,11 @@
 
 The type of an upload is read from its content, never from its name or the browser's claim: magic
 bytes for PDF, PNG and JPEG; the `mimetype` entry (ODF) or `[Content_Types].xml` (Office Open XML)
-inside a zip; and the root element of XML parsed with defusedxml (no DTDs, entities or external
-references) for BPMN 2.0 and SVG. The stored name is a slug of the uploader's name with the extension
-of the detected type, so a file called `report.pdf.html` that is really a PNG is stored as
-`report-pdf.png`.
+inside a zip, whose every entry is inflated by our own bounded reader (`_ZipReader`: limits on
+entries, total size and ratio, counted while reading); and the root element of XML parsed with
+defusedxml (no DTDs, entities or external references) for BPMN 2.0 and SVG. The stored
+name is a slug of the uploader's name with the extension of the detected type, so a file called
+`report.pdf.html` that is really a PNG is stored as `report-pdf.png`.
 
 Serving: every attachment is downloaded through `download`, which answers only to people who may
 view the solution (a file that an edit still waiting for review adds, only to those who may see the
@@ -20,7 +21,9 @@ publisher uploaded and a browser never renders it in our origin. Only PNG and JP
 carry active content, are shown inline.
 """
 
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -40,6 +43,15 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_STEM_LENGTH = 80
 # Zip members we read to tell the format; larger ones would only be a zip bomb.
 MAX_ZIP_MEMBER_BYTES = 1024 * 1024
+# Limits on a whole ZIP-based document (DOCX, XLSX, ODT), counted while inflating it, never taken
+# from the sizes the archive declares: a real office document has tens to a few hundred entries,
+# inflates to a few times its size, and never to more than a hundred megabytes.
+MAX_ZIP_ENTRIES = 2000
+MAX_ZIP_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+# Below this much output the ratio is not judged: a small run of blank cells compresses very well.
+ZIP_RATIO_GRACE_BYTES = 1024 * 1024
+ZIP_CHUNK_BYTES = 64 * 1024
 
 BPMN_DEFINITIONS = "{http://www.omg.org/spec/BPMN/20100524/MODEL}definitions"
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
@@ -116,25 +128,118 @@ def detect(uploaded_file) -> FileType | None:
 
 def _detect_zip(uploaded_file) -> FileType | None:
     try:
+        if _zip_entry_count(uploaded_file) > MAX_ZIP_ENTRIES:
+            return None
+        uploaded_file.seek(0)
         with zipfile.ZipFile(uploaded_file) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = _read_member(archive, "mimetype")
-                if mimetype is not None and mimetype.strip() == ODT.content_type.encode():
-                    return ODT
-                return None
-            if "[Content_Types].xml" in names:
-                data = _read_member(archive, "[Content_Types].xml")
-                return None if data is None else _detect_office_open_xml(data)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+            members = _ZipReader(uploaded_file).read_all(
+                archive.infolist(), keep={"mimetype", "[Content_Types].xml"}
+            )
+    except (ZipBombError, zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError):
         return None
+    if "mimetype" in members:
+        if members["mimetype"].strip() == ODT.content_type.encode():
+            return ODT
+        return None
+    if "[Content_Types].xml" in members:
+        return _detect_office_open_xml(members["[Content_Types].xml"])
     return None
 
 
-def _read_member(archive, name) -> bytes | None:
-    if archive.getinfo(name).file_size > MAX_ZIP_MEMBER_BYTES:
-        return None
-    return archive.read(name)
+class ZipBombError(ValueError):
+    """The archive inflates to more than a document ever does, or lies about its contents."""
+
+
+def _zip_entry_count(uploaded_file) -> int:
+    """The entry count of the end-of-central-directory record, read before `zipfile` builds an object
+    per entry. ZIP64 archives (over 65,535 entries or 4 GB) are never a document we accept."""
+    uploaded_file.seek(0, 2)
+    size = uploaded_file.tell()
+    tail_length = min(size, 22 + 0xFFFF)
+    uploaded_file.seek(size - tail_length)
+    tail = uploaded_file.read(tail_length)
+    position = tail.rfind(b"PK\x05\x06")
+    if position < 0 or position + 22 > len(tail):
+        raise zipfile.BadZipFile("no end of central directory")
+    if b"PK\x06\x07" in tail[max(0, position - 20) : position]:
+        raise ZipBombError("ZIP64")
+    (entries,) = struct.unpack("<H", tail[position + 10 : position + 12])
+    return entries
+
+
+class _ZipReader:
+    """Inflates every entry of a ZIP archive from its raw bytes, in small steps, counting what comes
+    out. Python's `zipfile` stops at the size the archive declares but inflates a whole compressed
+    entry in one call first, so a lying 1 MB entry costs gigabytes; here no step yields more than
+    `ZIP_CHUNK_BYTES`, the declared sizes are only compared with the real ones, and the reading stops
+    as soon as a limit is passed."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.total_out = 0
+        self.total_in = 0
+
+    def read_all(self, infos, keep) -> dict[str, bytes]:
+        kept = {}
+        for info in infos:
+            data = self._inflate(info, keep_bytes=MAX_ZIP_MEMBER_BYTES if info.filename in keep else 0)
+            if info.filename in keep:
+                kept[info.filename] = data
+        return kept
+
+    def _inflate(self, info, keep_bytes: int) -> bytes:
+        if info.flag_bits & 0x1:
+            raise ZipBombError("encrypted entry")
+        self.handle.seek(info.header_offset)
+        header = self.handle.read(30)
+        if len(header) != 30 or header[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("bad local header")
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        self.handle.seek(info.header_offset + 30 + name_length + extra_length)
+        if info.compress_type == zipfile.ZIP_STORED:
+            decompressor = None
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            decompressor = zlib.decompressobj(-zlib.MAX_WBITS)
+        else:
+            raise ZipBombError("unsupported compression")
+        compressed_left = info.compress_size
+        entry_out = 0
+        kept = bytearray()
+        pending = b""
+        while True:
+            if not pending and compressed_left > 0:
+                pending = self.handle.read(min(ZIP_CHUNK_BYTES, compressed_left))
+                if not pending:
+                    raise zipfile.BadZipFile("truncated entry")
+                compressed_left -= len(pending)
+                self.total_in += len(pending)
+            if decompressor is None:
+                output, pending = pending, b""
+                finished = compressed_left <= 0
+            else:
+                output = decompressor.decompress(pending, ZIP_CHUNK_BYTES)
+                pending = decompressor.unconsumed_tail
+                finished = decompressor.eof
+                if not finished and not output and not pending and compressed_left <= 0:
+                    raise zipfile.BadZipFile("truncated entry")
+            entry_out += len(output)
+            self.total_out += len(output)
+            if len(kept) < keep_bytes:
+                kept += output[: keep_bytes - len(kept)]
+            self._check_limits()
+            if finished:
+                break
+        if entry_out != info.file_size:
+            raise ZipBombError("declared size differs from the real one")
+        if keep_bytes and entry_out > keep_bytes:
+            raise ZipBombError("entry too large to read")
+        return bytes(kept)
+
+    def _check_limits(self):
+        if self.total_out > MAX_ZIP_UNCOMPRESSED_BYTES:
+            raise ZipBombError("too large uncompressed")
+        if self.total_out > ZIP_RATIO_GRACE_BYTES and self.total_out > MAX_ZIP_RATIO * max(self.total_in, 1):
+            raise ZipBombError("compression ratio too high")
 
 
 def _detect_office_open_xml(data: bytes) -> FileType | None:

@@ -23,6 +23,7 @@ ADMIN_PAGES = [
     "admin:community_answer_changelist",
     "admin:solutions_solution_add",
     "admin:municipalities_organisation_add",
+    "admin:pages_page_changelist",
 ]
 
 

@@ -20,6 +20,12 @@ def page_urls():
         reverse("municipalities:organisation_detail", args=["espoo"]),
         reverse("municipalities:region_list"),
         reverse("municipalities:region_detail", args=["01"]),
+        reverse("pages:about"),
+        reverse("pages:accessibility"),
+        reverse("pages:privacy"),
+        reverse("pages:terms"),
+        reverse("accounts:signup"),
+        reverse("accounts:signup_done"),
     ]
     urls += [solution.get_absolute_url() for solution in Solution.objects.order_by("slug")]
     return urls

@@ -3,12 +3,29 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import (
     AuthenticationForm,
     BaseUserCreationForm,
+    PasswordChangeForm,
     PasswordResetForm,
 )
 from django.utils.translation import gettext_lazy as _
 
-from kuntajako.mail import send_templated_mail
+from kuntajako import ratelimit
+from municipalities.services import accounts as actions
 from municipalities.models import User
+
+# Wrong passwords typed by a logged-in person (changing the password, deleting the account) before
+# those forms stop checking for a while: someone at an unlocked computer cannot guess the password.
+PASSWORD_CHECKS = 5
+PASSWORD_CHECK_WINDOW = 15 * 60
+TOO_MANY_PASSWORD_CHECKS = _("Too many wrong passwords. Wait 15 minutes and try again.")
+
+
+def check_password_throttled(user, password) -> None:
+    """Raise a ValidationError for a wrong password, and for any once too many were wrong lately."""
+    if ratelimit.hits("password-check", user.pk, PASSWORD_CHECK_WINDOW) >= PASSWORD_CHECKS:
+        raise forms.ValidationError(TOO_MANY_PASSWORD_CHECKS, code="too_many_attempts")
+    if not user.check_password(password):
+        ratelimit.allow("password-check", user.pk, limit=PASSWORD_CHECKS, window=PASSWORD_CHECK_WINDOW)
+        raise forms.ValidationError(_("The password is wrong."), code="password_incorrect")
 
 
 class SignUpForm(BaseUserCreationForm):
@@ -31,13 +48,13 @@ class SignUpForm(BaseUserCreationForm):
         self.fields["password1"].help_text = " ".join(password_validation.password_validators_help_texts())
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Log in, or reset your password."),
-                code="duplicate_email",
-            )
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def _get_validation_exclusions(self):
+        """An address in use is not an error here (neither the unique field nor the case-insensitive
+        constraint): saying so would tell anyone who has an account. actions.sign_up mails the owner
+        instead."""
+        return super()._get_validation_exclusions() | {"email"}
 
 
 class LoginForm(AuthenticationForm):
@@ -55,16 +72,21 @@ class LoginForm(AuthenticationForm):
 
 
 class AccountPasswordResetForm(PasswordResetForm):
-    """Sends the reset link through the site's mail, in the recipient's own language."""
+    """Hands the address to the worker, which mails a link in the owner's language if it has one."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("E-mail address")
 
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        send_templated_mail(
-            context["user"], "account_password_reset", {"uid": context["uid"], "token": context["token"]}
-        )
+    def save(self, *args, **kwargs):
+        actions.request_password_reset(self.cleaned_data["email"].strip().lower())
+
+
+class AccountPasswordChangeForm(PasswordChangeForm):
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        check_password_throttled(self.user, old_password)
+        return old_password
 
 
 class SettingsForm(forms.ModelForm):
@@ -95,6 +117,5 @@ class DeleteAccountForm(forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is wrong."), code="password_incorrect")
+        check_password_throttled(self.user, password)
         return password

@@ -13,12 +13,13 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from municipalities.accounts.export import export_user_data
 from municipalities.accounts.forms import (
+    AccountPasswordChangeForm,
     AccountPasswordResetForm,
     DeleteAccountForm,
     LoginForm,
@@ -31,8 +32,6 @@ from municipalities.services import accounts as actions
 
 LOGIN_URL = "accounts:login"
 account_required = login_required(login_url=LOGIN_URL)
-# Sign-up logs the new person in directly; django-axes only guards password checks.
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def in_language(url: str, language: str) -> str:
@@ -71,25 +70,25 @@ def safe_next(request, default: str) -> str:
 
 
 def signup(request):
+    """The same answer whether the address is new or has an account (see actions.sign_up): a page
+    that asks the person to read their mail, in the language they chose."""
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     next_url = safe_next(request, reverse("accounts:profile"))
     if request.method == "POST":
         form = SignUpForm(request.POST)
         if form.is_valid():
-            user = form.save()
-            login(request, user, backend=MODEL_BACKEND)
-            actions.send_confirmation(user)
-            with translation.override(user.preferred_language):
-                messages.success(
-                    request,
-                    _("Welcome! We sent a confirmation link to %(email)s. Open it to confirm your address.")
-                    % {"email": user.email},
-                )
-            return redirect_in_language(next_url, user.preferred_language)
+            actions.sign_up(form)
+            done = f"{reverse('accounts:signup_done')}?{urlencode({'next': next_url})}"
+            return redirect_in_language(done, form.cleaned_data["preferred_language"])
     else:
         form = SignUpForm(initial={"preferred_language": translation.get_language()})
     return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+
+
+def signup_done(request):
+    next_url = safe_next(request, reverse("accounts:profile"))
+    return render(request, "accounts/signup_done.html", {"next": next_url})
 
 
 def confirm_email(request, token):
@@ -158,6 +157,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
+    form_class = AccountPasswordChangeForm
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):

@@ -1,17 +1,74 @@
-"""What happens to an account: confirming its address, and erasing it when its owner asks."""
+"""What happens to an account: signing up, confirming its address, resetting its password, and
+erasing it when its owner asks.
 
-from django.core.cache import cache
-from django.db import transaction
+Nothing here tells a visitor whether an address has an account: sign-up answers the same for a new
+and a known address (the owner of a known one gets a "you already have an account" mail), and a
+password reset is handed to the worker, which looks the address up there, so the page does the same
+work either way. Every mail these send is throttled per address (kuntajako.ratelimit), so nobody
+can fill someone's mailbox through our forms.
+"""
+
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.tokens import default_token_generator
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_tasks import task
 
+from kuntajako import ratelimit
 from kuntajako.mail import send_templated_mail
 from municipalities import permissions
 from municipalities.accounts.tokens import CONFIRMATION_MAX_AGE, make_confirmation_token
-from municipalities.models import Membership, Organisation
+from municipalities.models import Membership, Organisation, User
 from municipalities.services import membership
 
 # Enough to stop a stuck button (or a script) from filling someone's mailbox.
 RESEND_INTERVAL_SECONDS = 60
+RESENDS_PER_DAY = 10
+# Mails about an address that anyone can ask us to send: at most this many an hour per address.
+ACCOUNT_MAILS_PER_HOUR = 3
+HOUR = 3600
+
+
+def sign_up(form) -> None:
+    """Create the account of a valid sign-up form and mail a confirmation link; or, when the address
+    already has an account, mail its owner instead. Both hash the password, so they take as long."""
+    email = form.cleaned_data["email"]
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:  # the same address signed up at the same moment
+            existing = User.objects.get(email__iexact=email)
+        else:
+            if ratelimit.allow("signup-mail", email, limit=ACCOUNT_MAILS_PER_HOUR, window=HOUR):
+                send_confirmation(user)
+            return
+    make_password(form.cleaned_data["password1"])
+    if ratelimit.allow("signup-mail", email, limit=ACCOUNT_MAILS_PER_HOUR, window=HOUR):
+        send_templated_mail(existing, "account_exists", {})
+
+
+def request_password_reset(email: str) -> None:
+    """Queue a reset link for `email`; the worker finds out whether anyone has that address."""
+    if ratelimit.allow("password-reset", email, limit=ACCOUNT_MAILS_PER_HOUR, window=HOUR):
+        transaction.on_commit(lambda: send_password_reset.enqueue(email=email))
+
+
+@task()
+def send_password_reset(email: str) -> None:
+    for user in PasswordResetForm().get_users(email):
+        send_templated_mail(
+            user,
+            "account_password_reset",
+            {
+                "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
 
 
 def send_confirmation(user) -> None:
@@ -27,8 +84,10 @@ def send_confirmation(user) -> None:
 
 
 def resend_confirmation(user) -> bool:
-    """Send a new link unless one went out within the last minute; False when it was too soon."""
-    if not cache.add(f"accounts:resend-confirmation:{user.pk}", 1, RESEND_INTERVAL_SECONDS):
+    """Send a new link unless one went out within the last minute (or ten today); False when too soon."""
+    if not ratelimit.allow("resend-confirmation", user.pk, limit=1, window=RESEND_INTERVAL_SECONDS):
+        return False
+    if not ratelimit.allow("resend-confirmation-day", user.pk, limit=RESENDS_PER_DAY, window=24 * HOUR):
         return False
     send_confirmation(user)
     return True

@@ -46,7 +46,7 @@ def test_the_link_in_the_signup_mail_confirms_the_address(client, send_mail_now,
     page = client.get(path)
     assert "Confirm my address" in page.content.decode()
     response = client.post(path)
-    assert response.url == "/en/account/"
+    assert response.url == "/en/account/confirm/done/"
     assert User.objects.get().email_confirmed_at is not None
 
 
@@ -194,6 +194,7 @@ def test_confirming_an_address_on_an_organisations_domain_makes_a_member_at_once
     user = User.objects.get(email="uusi@salla.fi")
     assert user.memberships.get().organisation == salla
     assert user.memberships.get().state == MembershipState.ACTIVE
+    client.force_login(user)
     profile = client.get("/en/account/").content.decode()
     assert "Salla" in profile
 

@@ -86,3 +86,53 @@ def test_password_change_keeps_the_person_logged_in(client_for, member):
 def test_visitors_are_sent_to_login_to_change_a_password(client):
     response = client.get(reverse("accounts:password_change"))
     assert response.url == f"{reverse('accounts:login')}?next={reverse('accounts:password_change')}"
+
+
+def test_a_reset_does_the_same_work_for_registered_and_unknown_addresses(
+    client, member, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The page itself neither looks the address up nor writes a mail: the worker does, later."""
+    for address in (member.email, "nobody@nowhere.fi"):
+        with django_assert_num_queries(0), django_capture_on_commit_callbacks() as queued:
+            response = client.post(RESET, {"email": address})
+        assert response.status_code == 302
+        assert len(queued) == 1
+
+
+def test_reset_mail_to_one_address_is_throttled(client, member, send_mail_now, mailoutbox):
+    answers = {ask_reset(client, send_mail_now, member.email).content for _ in range(20)}
+    assert len(answers) == 1
+    assert len(mailoutbox) == 3
+
+
+def test_wrong_old_passwords_stop_being_checked_after_five(client_for, member):
+    client = client_for(member)
+    url = reverse("accounts:password_change")
+    for _ in range(5):
+        client.post(url, {"old_password": "guess", "new_password1": NEW, "new_password2": NEW})
+    response = client.post(url, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW})
+    assert response.status_code == 200
+    assert response.context["form"].errors["old_password"] == [
+        finnish("Too many wrong passwords. Wait 15 minutes and try again.")
+    ]
+    member.refresh_from_db()
+    assert member.check_password(PASSWORD)
+
+
+def test_four_wrong_old_passwords_still_let_the_right_one_change_it(client_for, member):
+    client = client_for(member)
+    url = reverse("accounts:password_change")
+    for _ in range(4):
+        client.post(url, {"old_password": "guess", "new_password1": NEW, "new_password2": NEW})
+    client.post(url, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW})
+    member.refresh_from_db()
+    assert member.check_password(NEW)
+
+
+def test_guessing_through_account_deletion_counts_too(client_for, member):
+    client = client_for(member)
+    for _ in range(5):
+        client.post(reverse("accounts:delete"), {"password": "guess"})
+    client.post(reverse("accounts:delete"), {"password": PASSWORD})
+    member.refresh_from_db()
+    assert member.is_active

@@ -28,14 +28,13 @@ def test_form_offers_the_current_ui_language(client):
     assert re.search(r'<option value="sv" selected>', response.content.decode())
 
 
-def test_signup_creates_an_unverified_logged_in_account_with_a_lower_case_address(
-    client, send_mail_now, mailoutbox
-):
+def test_signup_creates_an_unverified_account_and_asks_to_read_the_mail(client, send_mail_now, mailoutbox):
     response = send_mail_now(lambda: client.post(signup_url(), GOOD))
     user = User.objects.get()
     assert (user.email, user.email_confirmed_at) == ("maija.meikalainen@kuhmo.fi", None)
-    assert response.url == "/fi/account/"
-    assert client.get("/fi/account/").context["user"] == user
+    assert response.url == "/fi/account/signup/sent/?next=%2Ffi%2Faccount%2F"
+    # Not logged in: a known address could not be, so a new one is not either.
+    assert client.get("/fi/account/").status_code == 302
     assert mailoutbox[0].to == ["maija.meikalainen@kuhmo.fi"]
 
 
@@ -44,18 +43,23 @@ def test_the_confirmation_mail_is_written_in_the_chosen_language(client, send_ma
     assert "/sv/account/confirm/" in mailoutbox[0].body
 
 
-def test_signup_goes_on_to_next_in_the_chosen_language(client):
+def test_signup_keeps_next_for_the_login_in_the_chosen_language(client):
     response = client.post(
         signup_url("fi") + "?next=/fi/solutions/%3Fq%3Dkirjasto",
         {**GOOD, "preferred_language": "en"},
     )
-    assert response.url == "/en/solutions/?q=kirjasto"
+    assert response.url == "/en/account/signup/sent/?next=%2Ffi%2Fsolutions%2F%3Fq%3Dkirjasto"
     assert response.cookies["django_language"].value == "en"
+    page = client.get(response.url).content.decode()
+    assert "<h1>Check your e-mail</h1>" in page
+    assert 'href="/en/account/login/?next=/fi/solutions/%3Fq%3Dkirjasto"' in page
 
 
 def test_signup_refuses_a_next_on_another_site(client):
     response = client.post(signup_url() + "?next=https://evil.example/", GOOD)
-    assert response.url == "/fi/account/"
+    assert response.url == "/fi/account/signup/sent/?next=%2Ffi%2Faccount%2F"
+    page = client.get("/fi/account/signup/sent/?next=https://evil.example/").content.decode()
+    assert 'href="/fi/account/login/?next=/fi/account/"' in page
 
 
 def test_invalid_signup_keeps_what_was_typed_and_says_what_is_wrong(client):
@@ -78,11 +82,31 @@ def test_display_name_is_required(client):
     assert "display_name" in response.context["form"].errors
 
 
-def test_an_address_in_use_is_refused_whatever_its_case(client):
+def test_an_address_in_use_gets_the_same_answer_and_its_owner_a_mail(client, send_mail_now, mailoutbox):
+    owner = factories.UserFactory(email="maija.meikalainen@kuhmo.fi", preferred_language="sv")
+    known = send_mail_now(lambda: client.post(signup_url("en"), GOOD))
+    new = send_mail_now(lambda: client.post(signup_url("en"), {**GOOD, "email": "uusi@kuhmo.fi"}))
+    assert known.status_code == new.status_code == 302
+    assert known.url == new.url
+    assert known.cookies["django_language"].value == new.cookies["django_language"].value
+    assert client.get(known.url).content == client.get(new.url).content
+    assert User.objects.filter(email__iexact=GOOD["email"]).get() == owner
+    owner.refresh_from_db()
+    assert owner.check_password("salasana-testi-123")
+    to_owner, to_new = mailoutbox
+    assert to_owner.to == ["maija.meikalainen@kuhmo.fi"]
+    # In the owner's language, not in the one the stranger chose.
+    assert to_owner.subject == "Du har redan ett Kuntajako-konto"
+    assert "/sv/account/password/reset/" in to_owner.body
+    assert "/account/confirm/" in to_new.body
+
+
+def test_sign_up_mail_to_one_address_is_throttled(client, send_mail_now, mailoutbox):
     factories.UserFactory(email="maija.meikalainen@kuhmo.fi")
-    response = client.post(signup_url("en"), GOOD)
-    assert "already exists" in str(response.context["form"].errors["email"])
-    assert User.objects.count() == 1
+    for _ in range(6):
+        response = send_mail_now(lambda: client.post(signup_url(), GOOD))
+        assert response.status_code == 302
+    assert len(mailoutbox) == 3
 
 
 def test_a_logged_in_person_is_sent_to_their_account(client_for, member):

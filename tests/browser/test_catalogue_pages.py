@@ -22,6 +22,10 @@ PAGES = [
     "/fi/regions/",
     "/fi/regions/19/",
     "/en/solutions/",
+    "/fi/accessibility/",
+    "/sv/privacy/",
+    "/en/terms/",
+    "/fi/about/",
 ]
 
 
@@ -101,3 +105,21 @@ def test_pages_work_without_javascript(browser, live_server, catalogue):
     page.wait_for_url(re.compile(r"kind=software"))
     assert "Kirjastojen varausjärjestelmä" in page.locator("main").inner_text()
     context.close()
+
+
+def test_a_real_browser_reports_no_content_security_policy_violation(page, catalogue):
+    """The policy forbids inline script and style; nothing the pages need may be blocked by it."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for url in PAGES:
+        page.goto(url)
+    page.goto("/fi/solutions/")
+    page.get_by_role("searchbox").first.fill("kirjasto")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=kirjasto"))
+    assert violations == []

@@ -1,7 +1,9 @@
 """Small real files of every accepted type, and impostors, built in memory."""
 
 import io
+import struct
 import zipfile
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -52,14 +54,13 @@ def _content_types(main: str) -> bytes:
 
 ODT = zipped({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
 ODS = zipped({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"})
-DOCX = zipped(
-    {
-        "[Content_Types].xml": _content_types(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-        ),
-        "word/document.xml": b"<w/>",
-    }
-)
+DOCX_MEMBERS = {
+    "[Content_Types].xml": _content_types(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    ),
+    "word/document.xml": b"<w/>",
+}
+DOCX = zipped(DOCX_MEMBERS)
 XLSX = zipped(
     {
         "[Content_Types].xml": _content_types(
@@ -79,3 +80,61 @@ PLAIN_ZIP = zipped({"readme.txt": b"hello"})
 
 def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+MEGABYTE = 1024 * 1024
+
+
+def _deflate(head: bytes, zero_megabytes: int) -> bytes:
+    """`head` and then `zero_megabytes` MB of zeros, raw-deflated in steps so the test never holds them."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    parts = [compressor.compress(head)]
+    chunk = bytes(MEGABYTE)
+    parts += [compressor.compress(chunk) for _ in range(zero_megabytes)]
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+def _with_raw_entry(archive: bytes, name: str, compressed: bytes, crc: int, declared_size: int) -> bytes:
+    """`archive` (a zip) with one more deflated entry whose bytes and declared size are given as they are."""
+    end_at = archive.rindex(b"PK\x05\x06")
+    *_, count, directory_size, directory_offset, _ = struct.unpack("<4s4H2LH", archive[end_at : end_at + 22])
+    entries = archive[:directory_offset]
+    directory = archive[directory_offset : directory_offset + directory_size]
+    encoded = name.encode()
+    sizes = (crc, len(compressed), declared_size, len(encoded))
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, *sizes, 0)
+    central = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, *sizes, 0, 0, 0, 0, 0, len(entries)
+    )
+    entries += local + encoded + compressed
+    directory += central + encoded
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count + 1, count + 1, len(directory), len(entries), 0)
+    return entries + directory + end
+
+
+def lying_zip_bomb(zero_megabytes: int = 512) -> bytes:
+    """A DOCX whose `[Content_Types].xml` declares the size and CRC of a real one but inflates to that
+    XML followed by `zero_megabytes` MB of zeros. A reader that trusts the declared size accepts it as
+    a document, after inflating all of it into memory at once."""
+    head = DOCX_MEMBERS["[Content_Types].xml"]
+    bomb = _deflate(head, zero_megabytes)
+    return _with_raw_entry(
+        zipped({"word/document.xml": b"<w/>"}), "[Content_Types].xml", bomb, zlib.crc32(head), len(head)
+    )
+
+
+def honest_zip_bomb(zero_megabytes: int = 256) -> bytes:
+    """A real DOCX with one more entry of zeros whose declared size and CRC are true."""
+    crc = 0
+    chunk = bytes(MEGABYTE)
+    for _ in range(zero_megabytes):
+        crc = zlib.crc32(chunk, crc)
+    return _with_raw_entry(
+        DOCX, "word/media/zeros.bin", _deflate(b"", zero_megabytes), crc, zero_megabytes * MEGABYTE
+    )
+
+
+def docx_with_entries(extra_entries: int) -> bytes:
+    """A real DOCX with `extra_entries` more tiny parts."""
+    return zipped({**DOCX_MEMBERS, **{f"word/part{index}.xml": b"<w/>" for index in range(extra_entries)}})

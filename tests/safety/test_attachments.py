@@ -1,11 +1,13 @@
 """Uploads are judged by their content, stored under safe names and served so that none runs as a page."""
 
+import tracemalloc
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from solutions.attachments import MAX_UPLOAD_BYTES, prepare_upload, validate_upload
+from solutions.attachments import MAX_UPLOAD_BYTES, MAX_ZIP_ENTRIES, prepare_upload, validate_upload
 from solutions.models import Attachment, ModerationState, Revision, RevisionState
 from tests import factories
 from tests.safety import files
@@ -87,6 +89,33 @@ def test_files_over_twenty_megabytes_are_refused():
 def test_a_file_of_exactly_twenty_megabytes_is_accepted():
     exact = files.upload("iso.pdf", files.PDF + b"0" * (MAX_UPLOAD_BYTES - len(files.PDF)))
     assert validate_upload(exact)[0] == "application/pdf"
+
+
+def test_a_zip_bomb_that_lies_about_its_size_is_refused_without_inflating_it():
+    bomb = files.lying_zip_bomb(zero_megabytes=512)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError) as error:
+            validate_upload(files.upload("ohje.docx", bomb))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.value.code == "file_type"
+    # Half a gigabyte inside, a few megabytes of memory at most to find out.
+    assert peak < 16 * 1024 * 1024
+
+
+def test_a_document_with_a_huge_honest_entry_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_upload(files.upload("ohje.docx", files.honest_zip_bomb(zero_megabytes=256)))
+    assert error.value.code == "file_type"
+
+
+def test_a_document_with_too_many_entries_is_refused_and_a_normal_one_accepted():
+    assert validate_upload(files.upload("ohje.docx", files.docx_with_entries(200)))[1] == "ohje.docx"
+    with pytest.raises(ValidationError) as error:
+        validate_upload(files.upload("ohje.docx", files.docx_with_entries(MAX_ZIP_ENTRIES)))
+    assert error.value.code == "file_type"
 
 
 def test_an_empty_file_is_refused():

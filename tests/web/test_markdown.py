@@ -54,3 +54,13 @@ def test_headings_start_at_h3_and_skip_no_level():
     assert "<h3>Vaiheet</h3>" in html
     assert "<h4>Yksityiskohdat</h4>" in html
     assert "<h3>Tulokset</h3>" in html
+
+
+def test_table_alignment_is_a_class_not_an_inline_style_the_policy_would_block():
+    html = render_markdown(
+        '| Kunta | Säästö |\n| :--- | ---: |\n| Kuhmo | 1 200 |\n\n<p style="color:red" class="x">teksti</p>'
+    )
+    assert '<th class="align-left">Kunta</th>' in html
+    assert '<td class="align-right">1 200</td>' in html
+    assert "style=" not in html
+    assert 'class="x"' not in html
