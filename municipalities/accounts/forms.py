@@ -9,8 +9,8 @@ from django.contrib.auth.forms import (
 from django.utils.translation import gettext_lazy as _
 
 from kuntajako import ratelimit
-from municipalities.services import accounts as actions
 from municipalities.models import User
+from municipalities.services import accounts as actions
 
 # Wrong passwords typed by a logged-in person (changing the password, deleting the account) before
 # those forms stop checking for a while: someone at an unlocked computer cannot guess the password.

@@ -6,6 +6,7 @@ stores in a revision (published solutions).
 """
 
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -84,6 +85,9 @@ class VocabularyField(forms.MultipleChoiceField):
 
 
 class SolutionForm(forms.Form):
+    # A new solution's form carries a key made when the form was opened: sending it twice (a double
+    # click, a reload after a slow answer) finds the draft the first send created.
+    creation_key = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
     organisation = forms.ModelChoiceField(
         label=_("Publishing organisation"), queryset=Organisation.objects.none(), empty_label=None
     )

@@ -90,7 +90,14 @@ def create(request):
     action = request.POST.get("action", "save")
     form = SolutionForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid() and action != "preview":
-        solution = workflow.create_draft(form.cleaned_data["organisation"], request.user, form.to_data())
+        solution = workflow.create_draft(
+            form.cleaned_data["organisation"],
+            request.user,
+            form.to_data(),
+            creation_key=form.cleaned_data.get("creation_key"),
+        )
+        if solution.moderation_state != ModerationState.DRAFT:
+            action = "save"  # sent twice: the first send already submitted it
         if action == "submit":
             workflow.submit(solution, request.user)
             messages.success(request, _("The solution was saved and sent for review."))

@@ -143,6 +143,8 @@ class Solution(models.Model):
         _("moderation state"), max_length=20, choices=ModerationState.choices, default=ModerationState.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The key of the form that created it, so that sending that form twice creates one solution.
+    creation_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # How many other organisations pilot or use it: kept by the community app's Adoption rows
     # (solutions.community.models.reuse), read by cards, sorting and ranking without a join.
     reuse_count = models.PositiveIntegerField(_("organisations reusing it"), default=0, editable=False)

@@ -27,9 +27,10 @@ as a list of dicts. A pending Revision stores the same dict, so nothing an edito
 """
 
 import logging
+import secrets
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.text import slugify
@@ -207,8 +208,11 @@ def apply_data(solution: Solution, data: dict) -> list[str]:
     return changed
 
 
-def _unique_slug(title: str) -> str:
+def _unique_slug(title: str, attempt: int = 0) -> str:
     base = slugify(title)[:200] or "solution"
+    if attempt:
+        # Someone took the free slug at the same moment: step past it with a random suffix.
+        base = f"{base[:190]}-{secrets.token_hex(3)}"
     slug, n = base, 2
     while Solution.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -218,21 +222,39 @@ def _unique_slug(title: str) -> str:
 # Editing
 
 
-def create_draft(organisation: Organisation, user, data: dict) -> Solution:
-    """A new solution of `organisation`, as a draft only its organisation sees."""
+def create_draft(organisation: Organisation, user, data: dict, *, creation_key=None) -> Solution:
+    """A new solution of `organisation`, as a draft only its organisation sees.
+
+    `creation_key` (made when the form was opened) makes creating idempotent: the same key again
+    returns the solution the first call created. Two drafts with the same title get distinct slugs,
+    also when they are created at the same moment.
+    """
     permissions.require(user, "create_solution", organisation)
-    with transaction.atomic():
-        solution = Solution(
-            organisation=organisation,
-            created_by=user,
-            moderation_state=ModerationState.DRAFT,
-            slug=_unique_slug(data.get("title", "")),
-            **{name: data[name] for name in SCALAR_FIELDS if name in data},
-        )
-        solution.successor_id = data.get("successor")
-        solution.save()
-        apply_data(solution, {k: v for k, v in data.items() if k in RELATION_FIELDS})
-    return solution
+    if creation_key and (
+        earlier := Solution.objects.filter(creation_key=creation_key, created_by=user).first()
+    ):
+        return earlier
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                solution = Solution(
+                    organisation=organisation,
+                    created_by=user,
+                    creation_key=creation_key or None,
+                    moderation_state=ModerationState.DRAFT,
+                    slug=_unique_slug(data.get("title", ""), attempt),
+                    **{name: data[name] for name in SCALAR_FIELDS if name in data},
+                )
+                solution.successor_id = data.get("successor")
+                solution.save()
+                apply_data(solution, {k: v for k, v in data.items() if k in RELATION_FIELDS})
+            return solution
+        except IntegrityError:
+            if creation_key and (earlier := Solution.objects.filter(creation_key=creation_key).first()):
+                if earlier.created_by_id != user.pk:
+                    raise
+                return earlier  # the other send of the same form won the race
+    raise InvalidTransition(_("The solution could not be saved. Please try again."))
 
 
 def save_draft(solution: Solution, user, data: dict, *, expected_version: int | None = None) -> Solution:

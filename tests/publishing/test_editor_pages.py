@@ -63,6 +63,31 @@ def test_an_editor_creates_a_draft(client_for, editor, organisation):
     assert solution.contacts.get().email == "eero@kuhmo.fi"
 
 
+def test_sending_the_new_solution_form_twice_creates_one_draft(client_for, editor, organisation):
+    """A double click on "save" (the same form sent twice) lands on the same draft, not on an error."""
+    client = client_for(editor)
+    key = "6f1c0a52-3c1e-4b6f-9d55-0d8e2b7f4a10"
+    first = client.post(NEW, form_data(organisation=organisation.pk, action="submit", creation_key=key))
+    second = client.post(NEW, form_data(organisation=organisation.pk, action="submit", creation_key=key))
+    solution = Solution.objects.get()
+    assert first["Location"] == second["Location"] == edit_url(solution)
+    assert ModerationItem.objects.open().count() == 1
+
+
+def test_two_drafts_with_one_title_get_their_own_addresses(client_for, editor, organisation):
+    client = client_for(editor)
+    client.post(NEW, form_data(organisation=organisation.pk, action="save"))
+    client.post(NEW, form_data(organisation=organisation.pk, action="save"))
+    assert len(set(Solution.objects.values_list("slug", flat=True))) == 2
+
+
+def test_the_new_solution_form_carries_a_fresh_key(client_for, editor, organisation):
+    client = client_for(editor)
+    pages = [client.get(NEW).content.decode() for _ in range(2)]
+    keys = [page.split('name="creation_key" value="', 1)[1].split('"', 1)[0] for page in pages]
+    assert keys[0] != keys[1]
+
+
 def test_create_and_submit_at_once(client_for, editor, organisation):
     client_for(editor).post(NEW, form_data(organisation=organisation.pk, action="submit"))
     assert Solution.objects.get().moderation_state == ModerationState.SUBMITTED
