@@ -265,8 +265,8 @@ def can_delete_comment(user, comment) -> bool:
 
 @rule("report")
 def can_report(user, post) -> bool:
-    """Anyone logged in may report what someone else wrote, while it is on show."""
-    if not (user and user.is_authenticated and user.is_active) or _is_author(user, post):
+    """Anyone with a confirmed address may report what someone else wrote, while it is on show."""
+    if not is_verified(user) or _is_author(user, post):
         return False
     return post.state == "published" and not getattr(post, "deleted_at", None)
 

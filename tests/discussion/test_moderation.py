@@ -32,14 +32,19 @@ def comment(organisation, solution):
 
 
 class TestReports:
-    @pytest.mark.parametrize("persona", PERSONAS)
-    def test_anyone_logged_in_reports(self, request, client_for, comment, persona):
+    @pytest.mark.parametrize("persona", [name for name in PERSONAS if name != "unverified"])
+    def test_anyone_with_a_confirmed_address_reports(self, request, client_for, comment, persona):
         response = client_for(request.getfixturevalue(persona)).post(
             report_url(comment), {"reason": "Mainos"}
         )
         assert response.status_code == 200
         assert "Thank you for the report" in response.content.decode()
         assert Report.objects.get().reason == "Mainos"
+
+    def test_an_unconfirmed_account_cannot_report(self, client_for, unverified, comment):
+        # One unconfirmed account could otherwise fill the queue with reports.
+        assert client_for(unverified).post(report_url(comment), {"reason": "Mainos"}).status_code == 403
+        assert not Report.objects.exists()
 
     def test_visitor_logs_in_first(self, client, comment):
         response = client.post(report_url(comment), {"reason": "Mainos"})

@@ -139,3 +139,27 @@ def test_the_review_page_says_why_a_coordinator_cannot_decide_their_own(
     html = page.content.decode()
     assert "Your own organisation sent this: another coordinator decides on it." in html
     assert 'name="decision"' not in html
+
+
+class TestReports:
+    @pytest.fixture
+    def comment(self, solution, member):
+        trust(member)
+        comment, _ = write(solution, member, "Kommentti")
+        return comment
+
+    def test_an_unconfirmed_account_cannot_report(self, comment, unverified):
+        with pytest.raises(PermissionDenied):
+            moderation.report(comment, unverified, "Roskaa")
+
+    def test_reports_are_limited_per_person(self, comment, outsider_admin):
+        for index in range(moderation.REPORT_LIMIT.posts):
+            moderation.report(comment, outsider_admin, f"Syy {index}")
+        with pytest.raises(moderation.ReportLimited):
+            moderation.report(comment, outsider_admin, "Vielä yksi")
+
+    def test_the_reports_a_person_filed_are_in_their_data_export(self, comment, outsider_admin):
+        from municipalities.accounts.export import export_user_data
+
+        moderation.report(comment, outsider_admin, "Mainos")
+        assert [report["reason"] for report in export_user_data(outsider_admin)["reports"]] == ["Mainos"]

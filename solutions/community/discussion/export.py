@@ -1,7 +1,7 @@
 """What a person wrote in discussions, for their own data export (municipalities.accounts.export)."""
 
 from municipalities.accounts.export import export_section
-from solutions.community.models import Answer, Comment, HelpRequest
+from solutions.community.models import Answer, Comment, HelpRequest, Report
 
 
 def _iso(value):
@@ -57,4 +57,18 @@ def answers(user):
         for answer in Answer.objects.filter(author=user)
         .select_related("help_request", "organisation")
         .prefetch_related("solutions")
+    ]
+
+
+@export_section("reports")
+def reports(user):
+    """What the person reported to the moderators, and why."""
+    return [
+        {
+            "about": f"{report.content_type.model} #{report.object_id}",
+            "reason": report.reason,
+            "created_at": _iso(report.created_at),
+            "resolved_at": _iso(report.resolved_at),
+        }
+        for report in Report.objects.filter(reporter=user).select_related("content_type")
     ]

@@ -123,10 +123,15 @@ def report(request, kind, pk):
         label=_("Why should a moderator look at this?"),
         help_text=_("For example: personal data, abuse, advertising or spam."),
     )
-    if request.method == "POST" and form.is_valid():
-        moderation.report(post, request.user, form.cleaned_data["reason"])
-        return render(request, "solutions/discussion/report_done.html", {"post": post})
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.report(post, request.user, form.cleaned_data["reason"])
+        except moderation.ReportLimited as limited:
+            form.add_error(None, limited.message)
+            status = 429
+        else:
+            return render(request, "solutions/discussion/report_done.html", {"post": post})
     return render(
         request, "solutions/discussion/report.html", {"post": post, "form": form, "kind": kind}, status=status
     )

@@ -8,19 +8,31 @@ moment waits for the lock, then gets AlreadyDecided instead of a second decision
 Reports of one post share one open queue item of kind "report"; reporting again joins it.
 """
 
+from datetime import timedelta
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from kuntajako.events import bus
 from municipalities import permissions
 from solutions.community.models import Answer, Comment, HelpRequest, PostState, Report
+from solutions.community.services.discussion import RateLimit
 from solutions.models import Decision, ItemKind, ItemState, ModerationDecision, ModerationItem
 from solutions.moderation import registry
 from solutions.services import publishing
 from solutions.services.publishing import AlreadyDecided
+
+REPORT_LIMIT = RateLimit(posts=10, minutes=60)
+
+
+class ReportLimited(Exception):
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
 
 
 def _target_filter(post):
@@ -67,6 +79,20 @@ def report(post, reporter, reason: str) -> Report:
     """Record a report and put the post in the queue (joining an open report item if there is one)."""
     permissions.require(reporter, "report", post)
     with transaction.atomic():
+        # The reporter's row is locked so that parallel reports are counted one after the other.
+        get_user_model().objects.select_for_update().filter(pk=reporter.pk).first()
+        since = timezone.now() - timedelta(minutes=REPORT_LIMIT.minutes)
+        if Report.objects.filter(reporter=reporter, created_at__gte=since).count() >= REPORT_LIMIT.posts:
+            raise ReportLimited(
+                ngettext(
+                    "You have sent the most reports allowed in %(minutes)d minute. A moderator reads "
+                    "them; please wait before sending more.",
+                    "You have sent the most reports allowed in %(minutes)d minutes. A moderator reads "
+                    "them; please wait before sending more.",
+                    REPORT_LIMIT.minutes,
+                )
+                % {"minutes": REPORT_LIMIT.minutes}
+            )
         created = Report.objects.create(reporter=reporter, reason=reason, **_target_filter(post))
         if not ModerationItem.objects.filter(
             kind=ItemKind.REPORT, state=ItemState.OPEN, **_target_filter(post)
