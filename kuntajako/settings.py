@@ -140,6 +140,8 @@ LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "kuntajako" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
+# Dates as Finland writes them in Swedish and English too (22.11.2026); see kuntajako/formats/.
+FORMAT_MODULE_PATH = ["kuntajako.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

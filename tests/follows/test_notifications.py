@@ -511,3 +511,24 @@ def test_the_moderation_link_counts_waiting_items_for_coordinators_only(
         workflow.approve(submitted, coordinator)
     html = client_for(coordinator).get(reverse("solutions:home")).content.decode()
     assert "waiting</span>" not in html
+
+
+def test_a_notification_reads_in_the_language_of_the_page(client_for, editor, coordinator, organisation):
+    """Stored for a Finnish reader, shown in English on the English page, with an English link."""
+    editor.preferred_language = "fi"
+    editor.save()
+    draft = factories.SolutionFactory(
+        organisation=organisation,
+        title="Kutsuliikenne",
+        moderation_state=ModerationState.DRAFT,
+        published_at=None,
+    )
+    with committed():
+        workflow.request_changes(workflow.submit(draft, editor), coordinator, "Tarkenna.")
+    client = client_for(editor)
+    english = client.get("/en/notifications/").content.decode()
+    finnish = client.get("/fi/notifications/").content.decode()
+    assert "Changes requested to “Kutsuliikenne”" in english
+    assert f'href="/en/our-solutions/{draft.slug}/"' in english
+    with translation.override("fi"):
+        assert gettext("Changes requested to “%(title)s”") % {"title": "Kutsuliikenne"} in finnish

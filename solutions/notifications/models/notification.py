@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from kuntajako.events.models import Event
@@ -26,6 +27,10 @@ class Notification(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=40)
     title = models.CharField(_("title"), max_length=300)
+    # The untranslated message and its values, so the site shows the title in the language of the
+    # page being read; `title` keeps it as written for the recipient (their e-mail, older rows).
+    message = models.CharField(_("message"), max_length=300, blank=True)
+    params = models.JSONField(_("values"), default=dict, blank=True)
     text = models.TextField(_("text"), blank=True)
     url = models.CharField(_("address"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -52,3 +57,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language (the page's), falling back to the stored one."""
+        if not self.message:
+            return self.title
+        try:
+            return (gettext(self.message) % self.params if self.params else gettext(self.message))[:300]
+        except (KeyError, TypeError, ValueError):
+            return self.title
+
+    @property
+    def display_url(self) -> str:
+        """The link in the active language: /fi/… becomes /en/… on an English page."""
+        prefix, _slash, rest = self.url.lstrip("/").partition("/")
+        if self.url.startswith("/") and prefix in dict(settings.LANGUAGES):
+            return f"/{get_language()}/{rest}"
+        return self.url

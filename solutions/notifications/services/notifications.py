@@ -101,10 +101,19 @@ def deliver(
 
     if not mailable(recipient):
         return None
+    with translation.override(None):
+        message = str(title)  # the source text, translated again wherever it is shown
     with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
         title = str(title) % params if params else str(title)
         link = url() if callable(url) else (url or "")
-    values = {"kind": kind, "title": title[:300], "text": text, "url": link}
+    values = {
+        "kind": kind,
+        "title": title[:300],
+        "message": message[:300],
+        "params": {key: str(value) for key, value in (params or {}).items()},
+        "text": text,
+        "url": link,
+    }
     if event is None:
         notification = Notification.objects.create(recipient=recipient, **values)
     else:
