@@ -28,8 +28,9 @@ data: compile
 	DEBUG=true $(PY) manage.py migrate --noinput -v 0
 	DEBUG=true $(PY) manage.py load_municipalities
 	DEBUG=true $(PY) manage.py load_vocabularies
-	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py seed_demo_accounts
+	@# The demo's own set-up mails nobody: its messages would look like errors before the server starts.
+	DEBUG=true EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend $(PY) manage.py seed_demo
+	DEBUG=true EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend $(PY) manage.py seed_demo_accounts
 
 demo: data run
 
