@@ -126,6 +126,8 @@ def claim(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, _("You are reviewing this item; other coordinators see it."))
+        # Claiming is the start of reviewing: go to the item, not back to the list.
+        return redirect("solutions:moderation_review", pk=item.pk)
     return _back(request, item)
 
 

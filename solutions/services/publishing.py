@@ -509,13 +509,30 @@ def enqueue(target, kind, *, organisation, submitted_by, at=None) -> ModerationI
     posts from the community app), and each entry is recorded as a "moderation.queued" event, from
     which the coordinators are told after the commit.
     """
+    content_type = ContentType.objects.get_for_model(target)
+    # A resubmission goes back to the coordinator who asked for the changes, if they were reviewing it.
+    reviewer = (
+        ModerationItem.objects.filter(
+            content_type=content_type,
+            object_id=target.pk,
+            kind=kind,
+            decision=Decision.CHANGES_REQUESTED,
+            claimed_by__isnull=False,
+        )
+        .order_by("-decided_at", "-pk")
+        .values_list("claimed_by", flat=True)
+        .first()
+    )
+    now = at or timezone.now()
     item = ModerationItem.objects.create(
-        content_type=ContentType.objects.get_for_model(target),
+        content_type=content_type,
         object_id=target.pk,
         kind=kind,
         organisation=organisation,
         submitted_by=submitted_by,
-        submitted_at=at or timezone.now(),
+        submitted_at=now,
+        claimed_by_id=reviewer,
+        claimed_at=now if reviewer else None,
     )
     bus.record("moderation.queued", target=item, actor=submitted_by)
     return item
@@ -549,6 +566,9 @@ def _decide(item, coordinator, decision, reason, *, reason_required=False):
         locked = ModerationItem.objects.select_for_update().get(pk=item.pk)
         if locked.state != ItemState.OPEN:
             raise AlreadyDecided(locked)
+        if locked.claimed_by_id and locked.claimed_by_id != coordinator.pk:
+            # Another coordinator is reviewing it: they decide, or someone takes it over first.
+            raise AlreadyClaimed(locked)
         if locked.kind == ItemKind.SUBMISSION:
             solution, target = _decide_submission(locked, decision, now)
         elif locked.kind == ItemKind.REVISION:

@@ -157,3 +157,33 @@ def test_outsiders_do_not_find_the_history(outsider_admin, client_for, submit, c
 def test_visitors_are_sent_to_log_in_for_the_history(client, submit):
     url = reverse("solutions:solution_history", args=[submit().target.slug])
     assert client.get(url).status_code == 302
+
+
+def test_claiming_opens_the_item(coordinator, client_for, submit):
+    item = submit()
+    response = client_for(coordinator).post(
+        reverse("solutions:moderation_claim", args=[item.pk]), {"next": reverse("solutions:moderation_queue")}
+    )
+    assert response.url == reverse("solutions:moderation_review", args=[item.pk])
+
+
+def test_an_item_someone_else_reviews_is_not_decided_past_them(coordinator, other_coordinator, submit):
+    item = submit()
+    workflow.claim(item, other_coordinator)
+    with pytest.raises(workflow.AlreadyClaimed):
+        workflow.approve(item, coordinator)
+    item.refresh_from_db()
+    assert item.state == "open"
+
+
+def test_a_resubmission_returns_to_the_coordinator_who_asked_for_changes(
+    coordinator, other_coordinator, editor, submit
+):
+    item = submit()
+    workflow.claim(item, coordinator)
+    workflow.request_changes(item, coordinator, "Lisää yhteyshenkilö.")
+    solution = item.target
+    again = workflow.resubmit(solution, editor)
+    assert again.claimed_by == coordinator
+    with pytest.raises(workflow.AlreadyClaimed):
+        workflow.approve(again, other_coordinator)
