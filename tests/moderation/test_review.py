@@ -187,3 +187,15 @@ def test_a_resubmission_returns_to_the_coordinator_who_asked_for_changes(
     assert again.claimed_by == coordinator
     with pytest.raises(workflow.AlreadyClaimed):
         workflow.approve(again, other_coordinator)
+
+
+def test_a_missing_reason_is_summarised_at_the_top_of_the_page(coordinator, client_for, submit):
+    item = submit()
+    html = (
+        client_for(coordinator)
+        .post(reverse("solutions:moderation_review", args=[item.pk]), {"decision": "reject", "reason": ""})
+        .content.decode()
+    )
+    summary = html.index("error-summary")
+    assert summary < html.index('id="solution-title"')  # before the preview, not 2,000 px down
+    assert 'href="#id_reason"' in html[summary : summary + 2000]
