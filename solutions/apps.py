@@ -11,6 +11,8 @@ class SolutionsConfig(AppConfig):
         from solutions import notifications, signals  # noqa: F401
 
         notifications.connect()
-        from solutions.search.sqlite import ensure_triggers
+        from solutions.search.index import ensure_schema
 
-        post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="solutions_fts_triggers")
+        # The search index is defined in code (solutions/search/index.py), not in a migration: it is
+        # created, or recreated after a migration rebuilt the table, after every `migrate`.
+        post_migrate.connect(ensure_schema, sender=self, dispatch_uid="solutions_search_index")
