@@ -23,6 +23,7 @@ from django.db.models import (
     Count,
     F,
     FloatField,
+    IntegerField,
     Q,
     Value,
     When,
@@ -45,10 +46,49 @@ from solutions.search import get_backend
 
 # A query string is user input: a cap keeps a crafted URL from building a huge IN (...) list.
 MAX_VALUES_PER_FACET = 50
-# Relevance bonus per organisation that pilots or uses a solution, up to REUSE_BOOST_CAP of them:
-# enough to order near-equal matches, too little to lift a poor match over a good one.
-REUSE_BOOST = 0.02
+# Relevance is the text rank of the search backend, multiplied by gentle boosts (a factor, so the
+# same on PostgreSQL's ts_rank and SQLite's bm25 scales): enough to order near-equal matches, too
+# little to lift a poor match over a good one.
+# - reuse: +4 % per organisation that pilots or uses the solution, up to REUSE_BOOST_CAP of them;
+# - completeness: +3 % each for a description, a licence, and a repository or documentation link;
+# - freshness: +5 % when published within FRESH_DAYS.
+# Retired solutions come after all active ones; ties go to the newest, then the highest id.
+REUSE_BOOST = 0.04
 REUSE_BOOST_CAP = 5
+COMPLETENESS_BOOST = 0.03
+FRESHNESS_BOOST = 0.05
+FRESH_DAYS = 730
+
+
+def _present(field_name):
+    return Case(When(~Q(**{field_name: ""}), then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+
+
+def relevance():
+    """The ranking expression of a searched queryset annotated with ``search_rank`` and ``reuse_count``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    reuse = Cast(Least(F("reuse_count"), Value(REUSE_BOOST_CAP)), FloatField()) * Value(REUSE_BOOST)
+    linked = Case(
+        When(~Q(repository_url="") | ~Q(documentation_url=""), then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    complete = (_present("description") + _present("licence") + linked) * Value(COMPLETENESS_BOOST)
+    fresh = Case(
+        When(published_at__gte=timezone.now() - timedelta(days=FRESH_DAYS), then=Value(FRESHNESS_BOOST)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return F("search_rank") * (Value(1.0) + reuse + complete + fresh)
+
+
+def retired_last():
+    return Case(
+        When(lifecycle=Lifecycle.RETIRED, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
 
 
 class SORT:
@@ -139,7 +179,22 @@ class SolutionFilter(django_filters.FilterSet):
 
     def filter_search(self, qs, name, value):
         value = value.strip()
-        return get_backend().search(qs, value) if value else qs
+        if not value:
+            return qs
+        backend = get_backend()
+        # Facet counts run this again with other filters: the query is analysed (and its typos
+        # corrected) once, and whether it must be relaxed is decided once, on the full filters.
+        if getattr(self, "search_plan", None) is None:
+            plan = backend.plan(value)
+            found = backend.search_plan(qs, plan)
+            if len(plan.groups) > 1 and not found.exists():
+                # No solution has every word (`library booking` when only the class is named in
+                # English): any of the words will do, best matches first, and the page says so.
+                plan = plan.any_word()
+                found = backend.search_plan(qs, plan)
+            self.search_plan = plan
+            return found
+        return backend.search_plan(qs, self.search_plan)
 
     def filter_size(self, qs, name, value):
         condition = population_in(value, "organisation__population")
@@ -204,9 +259,9 @@ class SolutionFilter(django_filters.FilterSet):
         qs = self.qs
         order = self.sort_order
         if order == SORT.RELEVANCE:
-            boost = Least(F("reuse_count"), Value(REUSE_BOOST_CAP)) * Value(REUSE_BOOST)
-            ranking = F("search_rank") + Cast(boost, FloatField())
-            return qs.annotate(ranking=ranking).order_by("-ranking", "-published_at", "pk")
+            return qs.annotate(ranking=relevance(), retired=retired_last()).order_by(
+                "retired", "-ranking", "-published_at", "-pk"
+            )
         if order == SORT.REUSE:
             return qs.order_by("-reuse_count", "-published_at", "-pk")
         if order == SORT.TITLE:

@@ -154,6 +154,11 @@ def analyze_word(word: str, language: str) -> Token:
         return Token([_stem(language, lowered)])
     if lowered.isdigit():
         return Token([lowered])
+    if "-" in word:
+        # GIS-rajapinta, e-palvelu: the joined word, and each piece as a part of a compound.
+        pieces = [analyze_word(piece, language) for piece in word.split("-")]
+        parts = [piece.lexemes[0] for piece in pieces if piece.lexemes]
+        return Token([lowered], parts if len(parts) > 1 else [])
     lexemes: list[str] = []
     parts: list[str] = []
     for analysis in _finnish().analyze(word)[:3]:
@@ -214,8 +219,9 @@ def query_word(word: str) -> QueryWord:
     return QueryWord(lowered, tuple(lexemes), tuple(finnish.parts))
 
 
-def query_words(text: str) -> list[QueryWord]:
-    """The words of a query part (a word or a phrase), stopwords dropped unless nothing else is left."""
+def query_words(text: str, stopwords: bool = False) -> list[QueryWord]:
+    """The words of a query part (a word or a phrase), stopwords dropped unless ``stopwords``."""
     words = words_of(text)
-    kept = [word for word in words if word.lower() not in STOPWORDS] or words
-    return [found for found in map(query_word, kept) if found.lexemes]
+    if not stopwords:
+        words = [word for word in words if word.lower() not in STOPWORDS]
+    return [found for found in map(query_word, words) if found.lexemes]

@@ -146,7 +146,9 @@ class Plan:
     """What a query asks for once analysed, and the typo corrections made to it.
 
     ``corrections`` maps a typed word to the vocabulary word searched instead; ``corrected`` is the
-    query text with them applied, for "Showing results for …".
+    query text with them applied, for "Showing results for …". ``relaxed`` says that any of the
+    words was enough, because no solution had them all. ``truncated``: the query was cut to
+    MAX_QUERY_LENGTH.
     """
 
     typed: str
@@ -154,6 +156,7 @@ class Plan:
     excluded: list[AnalysedTerm] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     truncated: bool = False
+    relaxed: bool = False
 
     def __bool__(self):
         return bool(self.groups or self.excluded)
@@ -164,6 +167,11 @@ class Plan:
         for typed, replacement in self.corrections.items():
             text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", replacement, text, flags=re.IGNORECASE)
         return text
+
+    def any_word(self) -> "Plan":
+        """The same words with any of them enough: for when no solution has them all."""
+        terms = [term for group in self.groups for term in group]
+        return Plan(self.typed, [terms], self.excluded, self.corrections, self.truncated, relaxed=True)
 
     def lexemes(self) -> set[str]:
         return {
@@ -198,15 +206,19 @@ class SearchBackend:
         parsed = parse_query(text)
         plan = Plan(typed=text, truncated=truncated)
 
-        def analysed(term):
-            words = query_words(term.text)
-            return AnalysedTerm(term, words) if words else None
+        def analyse(stopwords):
+            def analysed(term):
+                words = query_words(term.text, stopwords)
+                return AnalysedTerm(term, words) if words else None
 
-        for group in parsed.groups:
-            terms = [found for found in map(analysed, group) if found]
-            if terms:
-                plan.groups.append(terms)
-        plan.excluded = [found for found in map(analysed, parsed.excluded) if found]
+            plan.groups = [
+                terms for group in parsed.groups if (terms := [t for t in map(analysed, group) if t])
+            ]
+            plan.excluded = [found for found in map(analysed, parsed.excluded) if found]
+
+        analyse(stopwords=False)
+        if not plan.groups:
+            analyse(stopwords=True)  # "the who": better the stopwords than everything
         if correct and plan.groups:
             self.correct(plan)
         return plan
