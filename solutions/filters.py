@@ -44,6 +44,9 @@ from municipalities.permissions import roles
 from solutions.models import Adoption, Lifecycle, ServiceClass, Solution, SolutionKind
 from solutions.search import get_backend
 
+# Counting every match of a broad search costs more than it tells: past this many, the page says
+# "over 10,000" and the facets count the first MAX_COUNTED matches.
+MAX_COUNTED = 10_000
 # A query string is user input: a cap keeps a crafted URL from building a huge IN (...) list.
 MAX_VALUES_PER_FACET = 50
 # Relevance is the text rank of the search backend, multiplied by gentle boosts (a factor, so the
@@ -268,8 +271,28 @@ class SolutionFilter(django_filters.FilterSet):
             return qs.order_by("title", "pk")
         return qs.order_by("-published_at", "-pk")
 
-    def queryset_without(self, facet: str):
+    def matching_ids(self) -> list[int]:
+        """Ids of the solutions a search matches, at most MAX_COUNTED + 1 of them, in one query.
+
+        The total and the facet counts of a search come from these ids, so the search itself runs
+        once for them all; a broad search stops counting at MAX_COUNTED ("over 10,000").
+        """
+        if not hasattr(self, "_matching_ids"):
+            self._matching_ids = list(self.qs.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1])
+        return self._matching_ids
+
+    @property
+    def count_is_capped(self) -> bool:
+        return bool(self.query) and len(self.matching_ids()) > MAX_COUNTED
+
+    def match_count(self) -> int | None:
+        """How many solutions match a search (capped at MAX_COUNTED + 1); None without search words."""
+        return len(self.matching_ids()) if self.query else None
+
+    def queryset_without(self, facet: str | None):
         """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
+        if self.query and (facet is None or not self.selected(facet)):
+            return Solution.objects.filter(pk__in=self.matching_ids()[:MAX_COUNTED])
         qs = self.queryset.all()
         if self.is_bound:
             self.errors  # noqa: B018
@@ -281,6 +304,54 @@ class SolutionFilter(django_filters.FilterSet):
 
     def facets(self) -> list["Facet"]:
         return [build(self) for build in FACET_BUILDERS]
+
+    def shared_counts(self) -> "SharedCounts":
+        """Counts of the column facets over the matching solutions, in one grouped query.
+
+        Facets without a selection of their own all count the same solutions (every filter
+        applies), so kind, lifecycle, licence, organisation, region and size come from one GROUP BY
+        over the matching rows; a facet with a selection counts on its own, without its filter.
+        """
+        if not hasattr(self, "_shared_counts"):
+            self._shared_counts = SharedCounts.of(self.queryset_without(None))
+        return self._shared_counts
+
+
+_SHARED_COLUMNS = (
+    "kind",
+    "lifecycle",
+    "licence",
+    "organisation__slug",
+    "organisation__name_fi",
+    "organisation__name_sv",
+    "organisation__name_en",
+    "organisation__population",
+    "organisation__region__code",
+    "organisation__region__name_fi",
+    "organisation__region__name_sv",
+    "organisation__region__name_en",
+)
+
+
+@dataclass
+class SharedCounts:
+    """The grouped rows (one per combination of the columns above) with how many solutions each."""
+
+    rows: list[dict]
+
+    @classmethod
+    def of(cls, solutions):
+        return cls(list(solutions.order_by().values(*_SHARED_COLUMNS).annotate(n=Count("pk"))))
+
+    def count_by(self, key) -> dict:
+        counts: dict = {}
+        for row in self.rows:
+            value = key(row)
+            counts[value] = counts.get(value, 0) + row["n"]
+        return counts
+
+    def first_row_of(self, column) -> dict:
+        return {row[column]: row for row in self.rows}
 
 
 @dataclass
@@ -347,6 +418,10 @@ def _choice_facet(name, choices):
     labels = dict(choices)
 
     def build(filterset):
+        if not filterset.selected(name):
+            counts = filterset.shared_counts().count_by(lambda row: row[name])
+            rows = [(value, labels[value], counts[value], 0) for value in labels if counts.get(value)]
+            return _facet(filterset, name, rows)
         counts = dict(
             filterset.queryset_without(name)
             .order_by()
@@ -361,6 +436,10 @@ def _choice_facet(name, choices):
 
 
 def _licence_facet(filterset):
+    if not filterset.selected("licence"):
+        counts = filterset.shared_counts().count_by(lambda row: row["licence"])
+        rows = sorted((licence, n) for licence, n in counts.items() if licence)
+        return _facet(filterset, "licence", [(licence, licence, n, 0) for licence, n in rows])
     rows = (
         filterset.queryset_without("licence")
         .exclude(licence="")
@@ -382,6 +461,15 @@ def _localized_name(row, prefix):
 
 def _organisation_facet(filterset):
     prefix = "organisation__"
+    if not filterset.selected("organisation"):
+        shared = filterset.shared_counts()
+        counts = shared.count_by(lambda row: row[f"{prefix}slug"])
+        named = shared.first_row_of(f"{prefix}slug")
+        options = sorted(
+            ((slug, _localized_name(named[slug], prefix), n, 0) for slug, n in counts.items()),
+            key=lambda option: option[1].lower(),
+        )
+        return _facet(filterset, "organisation", options)
     rows = (
         filterset.queryset_without("organisation")
         .order_by()
@@ -397,6 +485,14 @@ def _organisation_facet(filterset):
 
 def _region_facet(filterset):
     prefix = "organisation__region__"
+    if not filterset.selected("region"):
+        shared = filterset.shared_counts()
+        counts = shared.count_by(lambda row: row[f"{prefix}code"])
+        named = shared.first_row_of(f"{prefix}code")
+        rows = [
+            (code, _localized_name(named[code], prefix), counts[code], 0) for code in sorted(counts) if code
+        ]
+        return _facet(filterset, "region", rows)
     rows = (
         filterset.queryset_without("region")
         .filter(organisation__region__isnull=False)
@@ -413,6 +509,12 @@ def _region_facet(filterset):
 
 
 def _size_facet(filterset):
+    if not filterset.selected("size"):
+        counts = filterset.shared_counts().count_by(
+            lambda row: size_class_for(row["organisation__population"]) or ""
+        )
+        rows = [(value, label, counts[value], 0) for value, label in SizeClass.choices if counts.get(value)]
+        return _facet(filterset, "size", rows)
     counts = dict(
         filterset.queryset_without("size")
         .order_by()

@@ -2,20 +2,27 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
 from municipalities.models import Organisation
 from municipalities.permissions import visible_solutions
-from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
+from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
+from solutions.search.base import MAX_QUERY_LENGTH
+from solutions.search.explain import match_reasons
 
 NEWEST_ON_HOME = 6
 
 
-def paginate(request, queryset, per_page=None):
-    """A page of `queryset` by the `page` parameter; out-of-range numbers give the nearest page."""
+def paginate(request, queryset, per_page=None, count=None):
+    """A page of `queryset` by the `page` parameter; out-of-range numbers give the nearest page.
+
+    ``count``, when the caller knows it already, saves the COUNT query.
+    """
     paginator = Paginator(queryset, per_page or settings.SOLUTIONS_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
     page = paginator.get_page(request.GET.get("page"))
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
@@ -50,7 +57,13 @@ def solution_list(request):
     filterset = SolutionFilter(
         request.GET, queryset=Solution.objects.published().for_listing(), request=request
     )
-    page = paginate(request, filterset.results())
+    page = paginate(request, filterset.results(), count=filterset.match_count())
+    plan = getattr(filterset, "search_plan", None)
+    if plan:
+        # Why each result matched, for the cards: classes and events may match in another language.
+        prefetch_related_objects(page.object_list, "service_classes", "life_events")
+        for solution in page.object_list:
+            solution.match_reasons = match_reasons(solution, plan)
     facets = filterset.facets()
     labels = {(facet.name, option.value): option.label for facet in facets for option in facet.options}
     active = [
@@ -76,6 +89,11 @@ def solution_list(request):
         "active_filters": active,
         "sort_options": sort_options,
         "sort": filterset.sort_order,
+        "search": plan,
+        "highlight_query": plan.corrected if plan else "",
+        "count_is_capped": filterset.count_is_capped,
+        "max_counted": MAX_COUNTED,
+        "max_query_length": MAX_QUERY_LENGTH,
     }
     return render(request, "solutions/solution_list.html", context)
 
