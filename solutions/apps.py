@@ -11,6 +11,9 @@ class SolutionsConfig(AppConfig):
         from solutions import notifications, signals  # noqa: F401
 
         notifications.connect()
+        from solutions import cache
+
+        cache.connect()
         from solutions.search.index import ensure_schema
 
         # The search index is defined in code (solutions/search/index.py), not in a migration: it is

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from municipalities.models import Organisation
 from municipalities.permissions import visible_solutions
+from solutions.cache import anonymous_page
 from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
 from solutions.search.base import MAX_QUERY_LENGTH
@@ -28,6 +29,7 @@ def paginate(request, queryset, per_page=None, count=None):
     return page
 
 
+@anonymous_page()
 def home(request):
     published = Solution.objects.published()
     totals = published.aggregate(solutions=Count("pk"), organisations=Count("organisation", distinct=True))
@@ -53,6 +55,7 @@ def home(request):
     return render(request, "solutions/home.html", context)
 
 
+@anonymous_page(skip=lambda request: bool(request.GET.get("q")))
 def solution_list(request):
     filterset = SolutionFilter(
         request.GET, queryset=Solution.objects.published().for_listing(), request=request
@@ -98,6 +101,7 @@ def solution_list(request):
     return render(request, "solutions/solution_list.html", context)
 
 
+@anonymous_page()
 def solution_detail(request, slug):
     # Public states for everyone; drafts and the like only for their organisation and coordinators,
     # and a 404 for anyone else, so that guessing a URL reveals nothing.
