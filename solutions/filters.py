@@ -271,28 +271,30 @@ class SolutionFilter(django_filters.FilterSet):
             return qs.order_by("title", "pk")
         return qs.order_by("-published_at", "-pk")
 
-    def matching_ids(self) -> list[int]:
-        """Ids of the solutions a search matches, at most MAX_COUNTED + 1 of them, in one query.
+    def matching(self, limit=MAX_COUNTED):
+        """Ids of the solutions a search matches, at most ``limit``, as a subquery.
 
-        The total and the facet counts of a search come from these ids, so the search itself runs
-        once for them all; a broad search stops counting at MAX_COUNTED ("over 10,000").
+        A broad search stops counting at MAX_COUNTED ("over 10,000"), and its facets count those
+        first matches: the GIN index finds them without reading the rest.
         """
-        if not hasattr(self, "_matching_ids"):
-            self._matching_ids = list(self.qs.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1])
-        return self._matching_ids
-
-    @property
-    def count_is_capped(self) -> bool:
-        return bool(self.query) and len(self.matching_ids()) > MAX_COUNTED
+        return self.qs.order_by().values("pk")[:limit]
 
     def match_count(self) -> int | None:
         """How many solutions match a search (capped at MAX_COUNTED + 1); None without search words."""
-        return len(self.matching_ids()) if self.query else None
+        if not self.query:
+            return None
+        if not hasattr(self, "_match_count"):
+            self._match_count = self.matching(MAX_COUNTED + 1).count()
+        return self._match_count
+
+    @property
+    def count_is_capped(self) -> bool:
+        return bool(self.query) and self.match_count() > MAX_COUNTED
 
     def queryset_without(self, facet: str | None):
         """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
         if self.query and (facet is None or not self.selected(facet)):
-            return Solution.objects.filter(pk__in=self.matching_ids()[:MAX_COUNTED])
+            return Solution.objects.filter(pk__in=self.matching())
         qs = self.queryset.all()
         if self.is_bound:
             self.errors  # noqa: B018
