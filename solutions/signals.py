@@ -77,6 +77,11 @@ def organisation_renamed(sender, instance, created, raw=False, **kwargs):
 
 @receiver(post_save, sender=ServiceClass)
 @receiver(post_save, sender=LifeEvent)
-def vocabulary_renamed(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
+def vocabulary_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    from solutions.search import index
+
+    index.update_concepts([instance])
+    if not created:
         _reindex(instance.solutions.values_list("pk", flat=True))

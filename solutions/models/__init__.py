@@ -17,7 +17,7 @@ from solutions.models.reuse import (
     ReferentMessage,
 )
 from solutions.models.revision import Revision, RevisionState
-from solutions.models.search import SearchLexeme
+from solutions.models.search import SearchConcept, SearchLexeme
 from solutions.models.solution import (
     PUBLIC_STATES,
     Attachment,
@@ -31,6 +31,7 @@ from solutions.models.solution import (
 from solutions.models.vocabulary import LifeEvent, ServiceClass
 
 __all__ = [
+    "SearchConcept",
     "SearchLexeme",
     "DigestEntry",
     "EmailChoice",

@@ -20,3 +20,20 @@ class SearchLexeme(models.Model):
 
     def __str__(self):
         return self.lexeme
+
+
+class SearchConcept(models.Model):
+    """A service class or life event name, as the index analyses it, with its names in the other
+    languages: a query that is exactly one of these names also looks for the others (`home care`
+    finds "Kotihoidon toiminnanohjaus"). ``key`` is the name's lexemes, sorted, space-separated;
+    ``names`` a list of [name, language] pairs."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    names = models.JSONField(_("names"), default=list)
+
+    class Meta:
+        verbose_name = _("search concept")
+        verbose_name_plural = _("search concepts")
+
+    def __str__(self):
+        return self.key

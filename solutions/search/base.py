@@ -12,7 +12,8 @@ from django.db.models import Expression, F, FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from solutions.search.analysis import QueryWord, query_word, query_words
+from solutions.search.analysis import QueryWord, analyze_text, query_word, query_words
+from solutions.search.index import LANGUAGES, concept_key
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -157,6 +158,9 @@ class Plan:
     corrections: dict[str, str] = field(default_factory=dict)
     truncated: bool = False
     relaxed: bool = False
+    # Whole other-language names of a service class or life event the query names: any of them
+    # matches instead of the query's own words (`home care` → "Kotihoito", "Hemvård").
+    alternatives: list[AnalysedTerm] = field(default_factory=list)
 
     def __bool__(self):
         return bool(self.groups or self.excluded)
@@ -171,16 +175,43 @@ class Plan:
     def any_word(self) -> "Plan":
         """The same words with any of them enough: for when no solution has them all."""
         terms = [term for group in self.groups for term in group]
-        return Plan(self.typed, [terms], self.excluded, self.corrections, self.truncated, relaxed=True)
+        return Plan(
+            self.typed, [terms], self.excluded, self.corrections, self.truncated, True, self.alternatives
+        )
 
     def lexemes(self) -> set[str]:
-        return {
-            lexeme
-            for group in self.groups
-            for term in group
-            for word in term.words
-            for lexeme in word.all_lexemes
-        }
+        terms = [term for group in self.groups for term in group] + self.alternatives
+        return {lexeme for term in terms for word in term.words for lexeme in word.all_lexemes}
+
+
+def lookup(lexemes: list[str], keys: list[str]) -> tuple[set[str], list[list]]:
+    """The ``lexemes`` the vocabulary knows, and the names of the concepts with these ``keys``."""
+    import json
+
+    from django.db import connection
+
+    from solutions.search.index import CONCEPT_TABLE, LEXEME_TABLE
+
+    if not lexemes and not keys:
+        return set(), []
+    parts, params = [], []
+    if lexemes:
+        placeholders = ", ".join(["%s"] * len(lexemes))
+        parts.append(f"SELECT lexeme, NULL FROM {LEXEME_TABLE} WHERE lexeme IN ({placeholders})")  # noqa: S608
+        params += lexemes
+    if keys:
+        placeholders = ", ".join(["%s"] * len(keys))
+        parts.append(f"SELECT key, names FROM {CONCEPT_TABLE} WHERE key IN ({placeholders})")  # noqa: S608
+        params += keys
+    with connection.cursor() as cursor:
+        # Table names are constants and every value a parameter.
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    known = {value for value, names in rows if names is None}
+    concepts = [
+        json.loads(names) if isinstance(names, str) else names for _, names in rows if names is not None
+    ]
+    return known, concepts
 
 
 def clean_query(query) -> tuple[str, bool]:
@@ -224,12 +255,20 @@ class SearchBackend:
         return plan
 
     def correct(self, plan: Plan) -> None:
-        """Replace query words that no published solution contains by the closest vocabulary lexeme."""
-        from solutions.models import SearchLexeme
-
+        """Look the query up in the index's vocabulary, in one query: replace words that no published
+        solution contains by the closest lexeme, and add the other-language names of a service
+        class or life event that the query names exactly."""
         words = {word.text: word for group in plan.groups for term in group for word in term.words}
         wanted = {lexeme for word in words.values() for lexeme in word.all_lexemes}
-        known = set(SearchLexeme.objects.filter(lexeme__in=wanted).values_list("lexeme", flat=True))
+        text = " ".join(term.term.text for group in plan.groups for term in group)
+        keys = {concept_key(text, language) for language in LANGUAGES} - {""}
+        known, concepts = lookup(sorted(wanted), sorted(keys))
+        for names in concepts:
+            for name, language in names:
+                tokens = analyze_text(name, language)
+                if tokens:
+                    name_words = [QueryWord(t.lexemes[0], tuple(t.lexemes), tuple(t.parts)) for t in tokens]
+                    plan.alternatives.append(AnalysedTerm(Term(name.lower(), phrase=True), name_words))
 
         def is_known(word):
             return any(lexeme in known for lexeme in word.lexemes) or (

@@ -38,6 +38,7 @@ from solutions.search.analysis import analyze_text
 FTS_TABLE = "solutions_solution_fts"
 LEXEME_TRIGRAMS = "solutions_searchlexeme_trigram"
 LEXEME_TABLE = "solutions_searchlexeme"
+CONCEPT_TABLE = "solutions_searchconcept"
 # Long descriptions say what they are about early on; past this many words, nothing more is indexed.
 MAX_TOKENS_PER_FIELD = 1500
 # PostgreSQL keeps at most 256 positions of a lexeme and positions up to 16,383.
@@ -128,7 +129,9 @@ def ensure_schema(sender=None, using="default", verbosity=1, **kwargs) -> bool:
     connection = connections[using]
     if connection.vendor not in ("postgresql", "sqlite"):
         return False
-    if not _table_exists(connection, "solutions_solution") or not _table_exists(connection, LEXEME_TABLE):
+    if not all(
+        _table_exists(connection, name) for name in ("solutions_solution", LEXEME_TABLE, CONCEPT_TABLE)
+    ):
         return False  # migrations of this app have not run (yet)
     created = not _schema_present(connection) or _obsolete_present(connection)
     if not created and _indexes_present(connection):
@@ -358,6 +361,7 @@ def rebuild(using: str = "default", progress: Callable[[int, int], None] | None 
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {LEXEME_TRIGRAMS}")
         _add_lexemes(connection, vocabulary)
+    rebuild_concepts(using)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE solutions_solution")
@@ -367,3 +371,35 @@ def rebuild(using: str = "default", progress: Callable[[int, int], None] | None 
 
 def is_ready(connection=None) -> bool:
     return _schema_present(connection or default_connection)
+
+
+# -- concepts: the national vocabularies' names across languages ----------------------------------
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+def concept_key(text: str, language: str) -> str:
+    """A name as a set of lexemes: the same for `Home care`, `home care` and `care, home`."""
+    return " ".join(sorted({token.lexemes[0] for token in analyze_text(text, language)}))[:200]
+
+
+def update_concepts(items, using: str = "default") -> None:
+    """Record the names of these service classes or life events, each pointing to the others."""
+    from solutions.models import SearchConcept
+
+    for item in items:
+        names = [(getattr(item, f"name_{code}", "") or "", code) for code in LANGUAGES]
+        names = [(name, code) for name, code in names if name.strip()]
+        for name, code in names:
+            key = concept_key(name, code)
+            others = [[other, other_code] for other, other_code in names if other_code != code]
+            if key and others:
+                SearchConcept.objects.using(using).update_or_create(key=key, defaults={"names": others})
+
+
+def rebuild_concepts(using: str = "default") -> None:
+    from solutions.models import LifeEvent, SearchConcept, ServiceClass
+
+    SearchConcept.objects.using(using).all().delete()
+    update_concepts(ServiceClass.objects.using(using).all(), using)
+    update_concepts(LifeEvent.objects.using(using).all(), using)

@@ -40,6 +40,8 @@ def term_tsquery(term: AnalysedTerm) -> str:
 def plan_tsquery(plan: Plan) -> tuple[str, str]:
     """The tsquery text of what must match and of what is excluded ('' when none)."""
     wanted = " & ".join("(" + " | ".join(map(term_tsquery, group)) + ")" for group in plan.groups)
+    if wanted and plan.alternatives:
+        wanted = " | ".join([f"({wanted})", *map(term_tsquery, plan.alternatives)])
     excluded = " | ".join(map(term_tsquery, plan.excluded))
     return wanted, excluded
 

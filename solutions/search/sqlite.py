@@ -51,6 +51,8 @@ def term_expression(term: AnalysedTerm) -> str:
 
 def plan_expression(plan: Plan) -> tuple[str, str]:
     wanted = " AND ".join("(" + " OR ".join(map(term_expression, group)) + ")" for group in plan.groups)
+    if wanted and plan.alternatives:
+        wanted = " OR ".join([f"({wanted})", *map(term_expression, plan.alternatives)])
     excluded = " OR ".join(map(term_expression, plan.excluded))
     return wanted, excluded
 

@@ -71,3 +71,9 @@ def test_retired_solutions_come_after_active_ones(judged):
 def test_no_solution_with_every_word_shows_those_with_some(judged):
     # Nothing says "booking" in English; the library solution is classified "Library services".
     assert judged["library_booking"].slug in top("library booking")
+
+
+def test_a_query_naming_a_service_class_finds_its_names_in_other_languages(judged):
+    # "home care" is the English name of Kotihoito; the Finnish title says "Kotihoidon".
+    assert top("home care", 1) == [judged["home_care"].slug]
+    assert top("kollektivtrafik", 1) == [judged["journey_planner"].slug]
