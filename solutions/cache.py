@@ -32,6 +32,7 @@ IGNORED = {
     "solutions.subscription",
     "solutions.notificationpreference",
     "solutions.searchlexeme",
+    "solutions.searchconcept",
     "solutions.moderationdecision",
 }
 WATCHED_APPS = ("solutions", "municipalities", "taggit")

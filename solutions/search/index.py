@@ -361,7 +361,7 @@ def rebuild(using: str = "default", progress: Callable[[int, int], None] | None 
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {LEXEME_TRIGRAMS}")
         _add_lexemes(connection, vocabulary)
-    rebuild_concepts(using)
+        rebuild_concepts(using)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE solutions_solution")
@@ -383,10 +383,9 @@ def concept_key(text: str, language: str) -> str:
     return " ".join(sorted({token.lexemes[0] for token in analyze_text(text, language)}))[:200]
 
 
-def update_concepts(items, using: str = "default") -> None:
-    """Record the names of these service classes or life events, each pointing to the others."""
-    from solutions.models import SearchConcept
-
+def _concept_rows(items) -> dict[str, list]:
+    """{key: names} for these service classes or life events: each name points to the others."""
+    rows = {}
     for item in items:
         names = [(getattr(item, f"name_{code}", "") or "", code) for code in LANGUAGES]
         names = [(name, code) for name, code in names if name.strip()]
@@ -394,12 +393,25 @@ def update_concepts(items, using: str = "default") -> None:
             key = concept_key(name, code)
             others = [[other, other_code] for other, other_code in names if other_code != code]
             if key and others:
-                SearchConcept.objects.using(using).update_or_create(key=key, defaults={"names": others})
+                rows[key] = others
+    return rows
+
+
+def update_concepts(items, using: str = "default") -> None:
+    """Record the names of these service classes or life events (after one was saved)."""
+    from solutions.models import SearchConcept
+
+    with transaction.atomic(using=using):
+        for key, names in _concept_rows(items).items():
+            SearchConcept.objects.using(using).update_or_create(key=key, defaults={"names": names})
 
 
 def rebuild_concepts(using: str = "default") -> None:
     from solutions.models import LifeEvent, SearchConcept, ServiceClass
 
-    SearchConcept.objects.using(using).all().delete()
-    update_concepts(ServiceClass.objects.using(using).all(), using)
-    update_concepts(LifeEvent.objects.using(using).all(), using)
+    rows = _concept_rows([*ServiceClass.objects.using(using).all(), *LifeEvent.objects.using(using).all()])
+    with transaction.atomic(using=using):
+        SearchConcept.objects.using(using).all().delete()
+        SearchConcept.objects.using(using).bulk_create(
+            [SearchConcept(key=key, names=names) for key, names in rows.items()], batch_size=BATCH
+        )
