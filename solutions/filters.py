@@ -18,6 +18,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
@@ -43,6 +44,7 @@ from municipalities.models import (
 from municipalities.permissions import roles
 from solutions.models import Adoption, Lifecycle, ServiceClass, Solution, SolutionKind
 from solutions.search import get_backend
+from solutions.search.base import RowSQL
 
 # Counting every match of a broad search costs more than it tells: past this many, the page says
 # "over 10,000" and the facets count the first MAX_COUNTED matches.
@@ -61,6 +63,17 @@ REUSE_BOOST_CAP = 5
 COMPLETENESS_BOOST = 0.03
 FRESHNESS_BOOST = 0.05
 FRESH_DAYS = 730
+
+
+def ids_in(ids):
+    """A condition: the row's id is one of ``ids`` (one array parameter on PostgreSQL)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # IN (unnest) is a hashed lookup; "= ANY(array)" as a row filter would scan the array per row.
+        sql = "__ROW__.id IN (SELECT unnest(%s::integer[]))"
+        return Q(RowSQL(sql, [list(ids)], output_field=BooleanField()))
+    return Q(pk__in=list(ids))
 
 
 def _present(field_name):
@@ -271,21 +284,20 @@ class SolutionFilter(django_filters.FilterSet):
             return qs.order_by("title", "pk")
         return qs.order_by("-published_at", "-pk")
 
-    def matching(self, limit=MAX_COUNTED):
-        """Ids of the solutions a search matches, at most ``limit``, as a subquery.
+    def matching_ids(self) -> list[int]:
+        """Ids of the solutions a search matches, at most MAX_COUNTED + 1, read in one query.
 
-        A broad search stops counting at MAX_COUNTED ("over 10,000"), and its facets count those
-        first matches: the GIN index finds them without reading the rest.
+        The total and every facet count of a search start from these ids (one array parameter on
+        PostgreSQL), so the search itself runs once for them all; a broad search stops counting at
+        MAX_COUNTED ("over 10,000") and its facets count those first matches.
         """
-        return self.qs.order_by().values("pk")[:limit]
+        if not hasattr(self, "_matching_ids"):
+            self._matching_ids = list(self.qs.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1])
+        return self._matching_ids
 
     def match_count(self) -> int | None:
         """How many solutions match a search (capped at MAX_COUNTED + 1); None without search words."""
-        if not self.query:
-            return None
-        if not hasattr(self, "_match_count"):
-            self._match_count = self.matching(MAX_COUNTED + 1).count()
-        return self._match_count
+        return len(self.matching_ids()) if self.query else None
 
     @property
     def count_is_capped(self) -> bool:
@@ -294,7 +306,7 @@ class SolutionFilter(django_filters.FilterSet):
     def queryset_without(self, facet: str | None):
         """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
         if self.query and (facet is None or not self.selected(facet)):
-            return Solution.objects.filter(pk__in=self.matching())
+            return Solution.objects.filter(ids_in(self.matching_ids()[:MAX_COUNTED]))
         qs = self.queryset.all()
         if self.is_bound:
             self.errors  # noqa: B018

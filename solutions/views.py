@@ -121,3 +121,17 @@ def solution_detail(request, slug):
     successor = solution.successor if solution.successor and solution.successor.is_published else None
     context = {"solution": solution, "successor": successor}
     return render(request, "solutions/solution_detail.html", context)
+
+
+def search_suggestions(request):
+    """JSON for the search box's suggestions (static/js/search-suggest.js); the form works without."""
+    from django.http import JsonResponse
+
+    from solutions.search.suggest import suggestions
+
+    found = suggestions(request.GET.get("q", ""))
+    response = JsonResponse(
+        {kind: [{"label": label, "url": url} for label, url in rows] for kind, rows in found.items()}
+    )
+    response["Cache-Control"] = "max-age=60"
+    return response

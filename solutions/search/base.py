@@ -293,6 +293,10 @@ class SearchBackend:
             for term in group:
                 term.words = [replacements.get(word.text, word) for word in term.words]
 
+    def prefix_search(self, queryset: QuerySet, words: list[QueryWord]) -> QuerySet:
+        """Solutions with every word, the last ones possibly unfinished (search as you type)."""
+        raise NotImplementedError
+
     def similar_lexemes(self, word: str) -> list[tuple[str, int]]:
         """(lexeme, document count) pairs of the vocabulary that look like ``word``."""
         raise NotImplementedError

@@ -68,6 +68,16 @@ class PostgresSearchBackend(SearchBackend):
         )
         return queryset.filter(Q(matches)).annotate(search_rank=rank)
 
+    def prefix_search(self, queryset, words):
+        parts = []
+        for word in words:
+            alternatives = [_quote(lexeme) for lexeme in word.lexemes] + [_quote(word.text) + ":*"]
+            parts.append("(" + " | ".join(alternatives) + ")")
+        tsquery = " & ".join(parts)
+        matches = RowSQL("__ROW__.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
+        rank = RowSQL(f"ts_rank('{WEIGHTS}', __ROW__.search_vector, %s::tsquery, {NORMALISATION})", [tsquery])
+        return queryset.filter(Q(matches)).annotate(search_rank=rank)
+
     def similar_lexemes(self, word):
         from django.db import connection
 

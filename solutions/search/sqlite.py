@@ -84,6 +84,20 @@ class SQLiteSearchBackend(SearchBackend):
         )
         return queryset.filter(Q(_matching(wanted))).annotate(search_rank=rank)
 
+    def prefix_search(self, queryset, words):
+        parts = []
+        for word in words:
+            alternatives = [_string(lexeme) for lexeme in word.lexemes] + [_string(word.text) + "*"]
+            parts.append("(" + " OR ".join(alternatives) + ")")
+        expression = " AND ".join(parts)
+        rank = RowSQL(
+            f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, bm25({FTS_TABLE}, {WEIGHTS}) AS score"
+            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+            " SELECT -score FROM ranked WHERE ranked.id = __ROW__.id",
+            [expression],
+        )
+        return queryset.filter(Q(_matching(expression))).annotate(search_rank=rank)
+
     def similar_lexemes(self, word):
         from django.db import connection
 
