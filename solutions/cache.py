@@ -1,4 +1,4 @@
-"""Cached anonymous pages of the catalogue, and their invalidation.
+"""Cached anonymous pages and shared aggregates of the catalogue, and their invalidation.
 
 The front page, the solution list (without search words) and a solution's page look the same to
 every anonymous visitor of a language, so their HTML is kept in Django's cache (Redis when
@@ -83,6 +83,17 @@ def connect() -> None:
                 m2m_changed.connect(
                     _m2m_changed, sender=field.remote_field.through, dispatch_uid=f"catalogue_cache_{field}"
                 )
+
+
+def cached(name: str, compute, timeout: int = PAGE_TIMEOUT):
+    """``compute()``, kept per catalogue version and language: for aggregates every visitor sees
+    alike (the front page's counts, the unfiltered list's facets), logged in or not."""
+    key = f"catalogue:data:{version()}:{get_language()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def _key(request) -> str:

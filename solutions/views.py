@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from municipalities.models import Organisation
 from municipalities.permissions import visible_solutions
-from solutions.cache import anonymous_page
+from solutions.cache import anonymous_page, cached
 from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
 from solutions.search.base import MAX_QUERY_LENGTH
@@ -32,6 +32,15 @@ def paginate(request, queryset, per_page=None, count=None):
 @anonymous_page()
 def home(request):
     published = Solution.objects.published()
+    context = {
+        **cached("front-page-counts", lambda: _front_page_counts(published)),
+        "newest": published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
+    }
+    return render(request, "solutions/home.html", context)
+
+
+def _front_page_counts(published) -> dict:
+    """The front page's counts, the same for every visitor: computed once per catalogue version."""
     totals = published.aggregate(solutions=Count("pk"), organisations=Count("organisation", distinct=True))
     kind_counts = dict(published.order_by().values_list("kind").annotate(n=Count("pk")))
     life_events = (
@@ -41,18 +50,16 @@ def home(request):
         .filter(solution_count__gt=0)
         .order_by("position", "code")
     )
-    context = {
+    return {
         "totals": totals,
         "municipality_count": Organisation.objects.municipalities().count(),
-        "newest": published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
         "kinds": [
-            {"value": value, "label": label, "count": kind_counts.get(value, 0)}
+            {"value": value, "label": str(label), "count": kind_counts.get(value, 0)}
             for value, label in SolutionKind.choices
         ],
         "service_classes": service_class_counts(published, top_level_only=True),
-        "life_events": life_events,
+        "life_events": list(life_events),
     }
-    return render(request, "solutions/home.html", context)
 
 
 @anonymous_page(skip=lambda request: bool(request.GET.get("q")))
@@ -67,7 +74,11 @@ def solution_list(request):
         prefetch_related_objects(page.object_list, "service_classes", "life_events")
         for solution in page.object_list:
             solution.match_reasons = match_reasons(solution, plan)
-    facets = filterset.facets()
+    if set(request.GET) <= {"page", "sort"} and not filterset.own_organisations():
+        # The whole catalogue's facets look the same to every visitor without own organisations.
+        facets = cached("list-facets", filterset.facets)
+    else:
+        facets = filterset.facets()
     labels = {(facet.name, option.value): option.label for facet in facets for option in facet.options}
     active = [
         {

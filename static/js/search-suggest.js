@@ -7,9 +7,10 @@
   var DELAY = 200;
   var counter = 0;
 
-  function setUp(form) {
-    var input = form.querySelector('input[type="search"]');
-    var url = form.getAttribute("data-suggest-url");
+  function setUp(row) {
+    // The search row (label's box and button) carries the settings; the list goes below it.
+    var input = row.querySelector('input[type="search"]');
+    var url = row.getAttribute("data-suggest-url");
     if (!input || !url || !window.fetch) {
       return;
     }
@@ -19,15 +20,14 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", form.getAttribute("data-suggest-label") || "");
+    list.setAttribute("aria-label", row.getAttribute("data-suggest-label") || "");
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
-    var row = input.parentNode;
     row.parentNode.insertBefore(list, row.nextSibling);
     row.parentNode.insertBefore(status, list.nextSibling);
-    form.classList.add("has-suggestions");
+    row.parentNode.classList.add("has-suggestions");
 
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
@@ -35,11 +35,11 @@
     input.setAttribute("aria-controls", listId);
 
     var kinds = {
-      solutions: form.getAttribute("data-label-solutions") || "",
-      organisations: form.getAttribute("data-label-organisations") || "",
-      tags: form.getAttribute("data-label-tags") || ""
+      solutions: row.getAttribute("data-label-solutions") || "",
+      organisations: row.getAttribute("data-label-organisations") || "",
+      tags: row.getAttribute("data-label-tags") || ""
     };
-    var countText = form.getAttribute("data-label-count") || "{count}";
+    var countText = row.getAttribute("data-label-count") || "{count}";
     var options = [];
     var active = -1;
     var timer = null;
@@ -167,9 +167,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var forms = document.querySelectorAll("form[data-suggest-url]");
-    for (var i = 0; i < forms.length; i += 1) {
-      setUp(forms[i]);
+    var rows = document.querySelectorAll("[data-suggest-url]");
+    for (var i = 0; i < rows.length; i += 1) {
+      setUp(rows[i]);
     }
   });
 })();
