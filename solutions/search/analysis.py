@@ -1,7 +1,7 @@
 """The one text analysis of search: the same words come out when a solution is indexed and when a
 query is read, on PostgreSQL and on SQLite alike.
 
-Finnish inflects and compounds freely. Voikko (Debian ``libvoikko1`` + ``voikko-fi``, the PyPI
+Finnish inflects and compounds freely. Voikko (Debian ``libvoikko1`` + ``voikko-fi``, the Python
 binding ``libvoikko``) gives each Finnish word its base form (`kirjastoissa` → `kirjasto`,
 `rakennusluvan` → `rakennuslupa`) and the parts of a compound (`tilavarausjärjestelmä` → `tila`,
 `varaus`, `järjestelmä`). A word Voikko does not know (a product name, an acronym, a typo) and all
