@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kuntajako
 PYTEST_ARGS ?=
+# e.g. BENCH_ARGS="--solutions 100000" (the benchmark database is BENCH_DATABASE_URL or kuntajako_bench)
+BENCH_ARGS ?=
 # The Nu HTML Checker, from the npm registry, kept inside the virtual environment.
 VNU_VERSION := 26.9.27
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
@@ -84,7 +86,7 @@ check-deploy: install
 
 bench: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The benchmark needs PostgreSQL." >&2; exit 1; }
-	$(PY) tests/benchmarks/catalogue.py
+	$(PY) tests/benchmarks/catalogue.py $(BENCH_ARGS)
 
 # Back up the database and the attachments of the site that the environment configures (DATABASE_URL,
 # ATTACHMENT_STORAGE…; for the demo, DEBUG=true) into a new folder under backups/, or into BACKUP=…;

@@ -83,16 +83,21 @@ class BadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if UNUSABLE_IN_URL.search(request.path) or _any(request.GET, UNUSABLE_IN_URL):
+        if UNUSABLE_IN_URL.search(request.path) or _any(request.GET, UNUSABLE_IN_URL, skip=FREE_TEXT):
             return bad_request(request)
         if request.method == "POST" and _any(request.POST, UNUSABLE_IN_FORM):
             return bad_request(request)
         return self.get_response(request)
 
 
-def _any(query_dict, pattern) -> bool:
+# Typed free text the pages themselves clean (the search box drops control characters and says
+# what it searched for), so a stray character there still gets results, not a refusal.
+FREE_TEXT = frozenset({"q"})
+
+
+def _any(query_dict, pattern, skip=frozenset()) -> bool:
     return any(
-        pattern.search(key) or any(pattern.search(value) for value in values)
+        pattern.search(key) or (key not in skip and any(pattern.search(value) for value in values))
         for key, values in query_dict.lists()
     )
 

@@ -8,11 +8,15 @@ class SolutionsConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        # The search index follows tags and organisation names through these receivers.
-        from solutions import signals  # noqa: F401
-        from solutions.search.sqlite import ensure_triggers
+        # The search index follows tags and organisation names through these receivers, and the
+        # cached anonymous pages follow the catalogue's changes.
+        from solutions import cache, signals  # noqa: F401
+        from solutions.search.index import ensure_schema
 
-        post_migrate.connect(ensure_triggers, sender=self, dispatch_uid="solutions_fts_triggers")
+        cache.connect()
+        # The search index is defined in code (solutions/search/index.py), not in a migration: it is
+        # created, or recreated after a migration rebuilt the table, after every `migrate`.
+        post_migrate.connect(ensure_schema, sender=self, dispatch_uid="solutions_search_index")
 
         from solutions.models import Revision, Solution
         from solutions.moderation import registry

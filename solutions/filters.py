@@ -18,11 +18,13 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Count,
     F,
     FloatField,
+    IntegerField,
     Q,
     Value,
     When,
@@ -44,13 +46,67 @@ from municipalities.permissions import roles
 from solutions.community.models import Adoption
 from solutions.models import Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind
 from solutions.search import get_backend
+from solutions.search.base import RowSQL
 
+# Counting every match of a broad search costs more than it tells: past this many, the page says
+# "over 10,000" and the facets count the first MAX_COUNTED matches.
+MAX_COUNTED = 10_000
 # A query string is user input: a cap keeps a crafted URL from building a huge IN (...) list.
 MAX_VALUES_PER_FACET = 50
-# Relevance bonus per organisation that pilots or uses a solution, up to REUSE_BOOST_CAP of them:
-# enough to order near-equal matches, too little to lift a poor match over a good one.
-REUSE_BOOST = 0.02
+# Relevance is the text rank of the search backend, multiplied by gentle boosts (a factor, so the
+# same on PostgreSQL's ts_rank and SQLite's bm25 scales): enough to order near-equal matches, too
+# little to lift a poor match over a good one.
+# - reuse: +4 % per organisation that pilots or uses the solution, up to REUSE_BOOST_CAP of them;
+# - completeness: +3 % each for a description, a licence, and a repository or documentation link;
+# - freshness: +5 % when published within FRESH_DAYS.
+# Retired solutions come after all active ones; ties go to the newest, then the highest id.
+REUSE_BOOST = 0.04
 REUSE_BOOST_CAP = 5
+COMPLETENESS_BOOST = 0.03
+FRESHNESS_BOOST = 0.05
+FRESH_DAYS = 730
+
+
+def ids_in(ids):
+    """A condition: the row's id is one of ``ids`` (one array parameter on PostgreSQL)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # IN (unnest) is a hashed lookup; "= ANY(array)" as a row filter would scan the array per row.
+        sql = "__ROW__.id IN (SELECT unnest(%s::integer[]))"
+        return Q(RowSQL(sql, [list(ids)], output_field=BooleanField()))
+    return Q(pk__in=list(ids))
+
+
+def _present(field_name):
+    return Case(When(~Q(**{field_name: ""}), then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+
+
+def relevance():
+    """The ranking expression of a searched queryset annotated with ``search_rank`` and ``reuse_count``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    reuse = Cast(Least(F("reuse_count"), Value(REUSE_BOOST_CAP)), FloatField()) * Value(REUSE_BOOST)
+    linked = Case(
+        When(~Q(repository_url="") | ~Q(documentation_url=""), then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    complete = (_present("description") + _present("licence") + linked) * Value(COMPLETENESS_BOOST)
+    fresh = Case(
+        When(published_at__gte=timezone.now() - timedelta(days=FRESH_DAYS), then=Value(FRESHNESS_BOOST)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return F("search_rank") * (Value(1.0) + reuse + complete + fresh)
+
+
+def retired_last():
+    return Case(
+        When(lifecycle=Lifecycle.RETIRED, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
 
 
 class SORT:
@@ -141,7 +197,22 @@ class SolutionFilter(django_filters.FilterSet):
 
     def filter_search(self, qs, name, value):
         value = value.strip()
-        return get_backend().search(qs, value) if value else qs
+        if not value:
+            return qs
+        backend = get_backend()
+        # Facet counts run this again with other filters: the query is analysed (and its typos
+        # corrected) once, and whether it must be relaxed is decided once, on the full filters.
+        if getattr(self, "search_plan", None) is None:
+            plan = backend.plan(value)
+            found = backend.search_plan(qs, plan)
+            if len(plan.groups) > 1 and not found.exists():
+                # No solution has every word (`library booking` when only the class is named in
+                # English): any of the words will do, best matches first, and the page says so.
+                plan = plan.any_word()
+                found = backend.search_plan(qs, plan)
+            self.search_plan = plan
+            return found
+        return backend.search_plan(qs, self.search_plan)
 
     def filter_size(self, qs, name, value):
         condition = population_in(value, "organisation__population")
@@ -206,17 +277,38 @@ class SolutionFilter(django_filters.FilterSet):
         qs = self.qs
         order = self.sort_order
         if order == SORT.RELEVANCE:
-            boost = Least(F("reuse_count"), Value(REUSE_BOOST_CAP)) * Value(REUSE_BOOST)
-            ranking = F("search_rank") + Cast(boost, FloatField())
-            return qs.annotate(ranking=ranking).order_by("-ranking", "-published_at", "pk")
+            return qs.annotate(ranking=relevance(), retired=retired_last()).order_by(
+                "retired", "-ranking", "-published_at", "-pk"
+            )
         if order == SORT.REUSE:
             return qs.order_by("-reuse_count", "-published_at", "-pk")
         if order == SORT.TITLE:
             return qs.order_by("title", "pk")
         return qs.order_by("-published_at", "-pk")
 
-    def queryset_without(self, facet: str):
+    def matching_ids(self) -> list[int]:
+        """Ids of the solutions a search matches, at most MAX_COUNTED + 1, read in one query.
+
+        The total and every facet count of a search start from these ids (one array parameter on
+        PostgreSQL), so the search itself runs once for them all; a broad search stops counting at
+        MAX_COUNTED ("over 10,000") and its facets count those first matches.
+        """
+        if not hasattr(self, "_matching_ids"):
+            self._matching_ids = list(self.qs.order_by().values_list("pk", flat=True)[: MAX_COUNTED + 1])
+        return self._matching_ids
+
+    def match_count(self) -> int | None:
+        """How many solutions match a search (capped at MAX_COUNTED + 1); None without search words."""
+        return len(self.matching_ids()) if self.query else None
+
+    @property
+    def count_is_capped(self) -> bool:
+        return bool(self.query) and self.match_count() > MAX_COUNTED
+
+    def queryset_without(self, facet: str | None):
         """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
+        if self.query and (facet is None or not self.selected(facet)):
+            return Solution.objects.filter(ids_in(self.matching_ids()[:MAX_COUNTED]))
         qs = self.queryset.all()
         if self.is_bound:
             self.errors  # noqa: B018
@@ -228,6 +320,54 @@ class SolutionFilter(django_filters.FilterSet):
 
     def facets(self) -> list["Facet"]:
         return [build(self) for build in FACET_BUILDERS]
+
+    def shared_counts(self) -> "SharedCounts":
+        """Counts of the column facets over the matching solutions, in one grouped query.
+
+        Facets without a selection of their own all count the same solutions (every filter
+        applies), so kind, lifecycle, licence, organisation, region and size come from one GROUP BY
+        over the matching rows; a facet with a selection counts on its own, without its filter.
+        """
+        if not hasattr(self, "_shared_counts"):
+            self._shared_counts = SharedCounts.of(self.queryset_without(None))
+        return self._shared_counts
+
+
+_SHARED_COLUMNS = (
+    "kind",
+    "lifecycle",
+    "licence",
+    "organisation__slug",
+    "organisation__name_fi",
+    "organisation__name_sv",
+    "organisation__name_en",
+    "organisation__population",
+    "organisation__region__code",
+    "organisation__region__name_fi",
+    "organisation__region__name_sv",
+    "organisation__region__name_en",
+)
+
+
+@dataclass
+class SharedCounts:
+    """The grouped rows (one per combination of the columns above) with how many solutions each."""
+
+    rows: list[dict]
+
+    @classmethod
+    def of(cls, solutions):
+        return cls(list(solutions.order_by().values(*_SHARED_COLUMNS).annotate(n=Count("pk"))))
+
+    def count_by(self, key) -> dict:
+        counts: dict = {}
+        for row in self.rows:
+            value = key(row)
+            counts[value] = counts.get(value, 0) + row["n"]
+        return counts
+
+    def first_row_of(self, column) -> dict:
+        return {row[column]: row for row in self.rows}
 
 
 @dataclass
@@ -292,6 +432,10 @@ def _choice_facet(name, choices):
     labels = dict(choices)
 
     def build(filterset):
+        if not filterset.selected(name):
+            counts = filterset.shared_counts().count_by(lambda row: row[name])
+            rows = [(value, labels[value], counts[value], 0) for value in labels if counts.get(value)]
+            return _facet(filterset, name, rows)
         counts = dict(
             filterset.queryset_without(name)
             .order_by()
@@ -306,6 +450,10 @@ def _choice_facet(name, choices):
 
 
 def _licence_facet(filterset):
+    if not filterset.selected("licence"):
+        counts = filterset.shared_counts().count_by(lambda row: row["licence"])
+        rows = sorted((licence, n) for licence, n in counts.items() if licence)
+        return _facet(filterset, "licence", [(licence, licence, n, 0) for licence, n in rows])
     rows = (
         filterset.queryset_without("licence")
         .exclude(licence="")
@@ -325,6 +473,15 @@ def _localized_name(row, prefix):
 
 def _organisation_facet(filterset):
     prefix = "organisation__"
+    if not filterset.selected("organisation"):
+        shared = filterset.shared_counts()
+        counts = shared.count_by(lambda row: row[f"{prefix}slug"])
+        named = shared.first_row_of(f"{prefix}slug")
+        options = sorted(
+            ((slug, _localized_name(named[slug], prefix), n, 0) for slug, n in counts.items()),
+            key=lambda option: option[1].lower(),
+        )
+        return _facet(filterset, "organisation", options)
     rows = (
         filterset.queryset_without("organisation")
         .order_by()
@@ -340,6 +497,14 @@ def _organisation_facet(filterset):
 
 def _region_facet(filterset):
     prefix = "organisation__region__"
+    if not filterset.selected("region"):
+        shared = filterset.shared_counts()
+        counts = shared.count_by(lambda row: row[f"{prefix}code"])
+        named = shared.first_row_of(f"{prefix}code")
+        rows = [
+            (code, _localized_name(named[code], prefix), counts[code], 0) for code in sorted(counts) if code
+        ]
+        return _facet(filterset, "region", rows)
     rows = (
         filterset.queryset_without("region")
         .filter(organisation__region__isnull=False)
@@ -356,6 +521,12 @@ def _region_facet(filterset):
 
 
 def _size_facet(filterset):
+    if not filterset.selected("size"):
+        counts = filterset.shared_counts().count_by(
+            lambda row: size_class_for(row["organisation__population"]) or ""
+        )
+        rows = [(value, label, counts[value], 0) for value, label in SizeClass.choices if counts.get(value)]
+        return _facet(filterset, "size", rows)
     counts = dict(
         filterset.queryset_without("size")
         .order_by()

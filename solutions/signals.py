@@ -1,8 +1,8 @@
-"""Signal handlers of the catalogue.
+"""Signal handlers of the catalogue: the search index follows every change of what it copies.
 
-The search index follows a solution's own columns through database triggers (migration 0002), so
-saving a solution needs no handler here. What the triggers cannot see is text the index copies from
-other tables: tags (taggit) and organisation names. These handlers refresh the affected solutions.
+A solution's index entry (solutions/search/index.py) holds its own text, its tags, the names of its
+service classes, life events and organisation. Each handler refreshes the entries affected, in the
+same transaction as the change, so a rolled-back edit leaves the index as it was.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -10,12 +10,15 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from municipalities.models import Organisation
-from solutions.models import Solution
-from solutions.search import get_backend
+from solutions.models import LifeEvent, ServiceClass, Solution
 
 
 def _reindex(ids):
-    get_backend().reindex(ids)
+    from solutions.search import index
+
+    ids = list(ids)
+    if ids:
+        index.update(ids)
 
 
 def _tagged_solution_ids(tag):
@@ -26,10 +29,27 @@ def _tagged_solution_ids(tag):
     )
 
 
-@receiver(m2m_changed, sender=Solution.tags.through)
-def tags_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, Solution):
+@receiver(post_save, sender=Solution)
+def solution_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
         _reindex([instance.pk])
+
+
+@receiver(post_delete, sender=Solution)
+def solution_deleted(sender, instance, **kwargs):
+    _reindex([instance.pk])
+
+
+@receiver(m2m_changed, sender=Solution.tags.through)
+@receiver(m2m_changed, sender=Solution.service_classes.through)
+@receiver(m2m_changed, sender=Solution.life_events.through)
+def classification_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, Solution):
+        _reindex([instance.pk])
+    elif pk_set:
+        _reindex(pk_set)
 
 
 @receiver(post_save, sender=Tag)
@@ -51,5 +71,17 @@ def tag_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Organisation)
 def organisation_renamed(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        _reindex(instance.solutions.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=ServiceClass)
+@receiver(post_save, sender=LifeEvent)
+def vocabulary_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    from solutions.search import index
+
+    index.update_concepts([instance])
     if not created:
         _reindex(instance.solutions.values_list("pk", flat=True))

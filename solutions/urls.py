@@ -13,6 +13,7 @@ app_name = "solutions"
 urlpatterns = [
     path("", views.home, name="home"),
     path("solutions/", views.solution_list, name="solution_list"),
+    path("search/suggestions/", views.search_suggestions, name="search_suggestions"),
     path("solutions/<slug:slug>/", views.solution_detail, name="solution_detail"),
     path("", include("solutions.editor.urls")),
     path("", include("solutions.moderation.urls")),

@@ -1,18 +1,31 @@
 """Public pages of the catalogue: the front page, the searchable list and a solution's own page."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
 from kuntajako.pagination import paginate
 from municipalities.models import Organisation
-from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
+from solutions.cache import anonymous_page, cached
+from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
+from solutions.search.base import MAX_QUERY_LENGTH
+from solutions.search.explain import match_reasons
 
 NEWEST_ON_HOME = 6
 
 
+@anonymous_page()
 def home(request):
     published = Solution.objects.published()
+    context = {
+        **cached("front-page-counts", lambda: _front_page_counts(published)),
+        "newest": published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
+    }
+    return render(request, "solutions/home.html", context)
+
+
+def _front_page_counts(published) -> dict:
+    """The front page's counts, the same for every visitor: computed once per catalogue version."""
     totals = published.aggregate(solutions=Count("pk"), organisations=Count("organisation", distinct=True))
     kind_counts = dict(published.order_by().values_list("kind").annotate(n=Count("pk")))
     life_events = (
@@ -22,26 +35,35 @@ def home(request):
         .filter(solution_count__gt=0)
         .order_by("position", "code")
     )
-    context = {
+    return {
         "totals": totals,
         "municipality_count": Organisation.objects.municipalities().count(),
-        "newest": published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
         "kinds": [
-            {"value": value, "label": label, "count": kind_counts.get(value, 0)}
+            {"value": value, "label": str(label), "count": kind_counts.get(value, 0)}
             for value, label in SolutionKind.choices
         ],
         "service_classes": service_class_counts(published, top_level_only=True),
-        "life_events": life_events,
+        "life_events": list(life_events),
     }
-    return render(request, "solutions/home.html", context)
 
 
+@anonymous_page(skip=lambda request: bool(request.GET.get("q")))
 def solution_list(request):
     filterset = SolutionFilter(
         request.GET, queryset=Solution.objects.published().for_listing(), request=request
     )
-    page = paginate(request, filterset.results())
-    facets = filterset.facets()
+    page = paginate(request, filterset.results(), count=filterset.match_count())
+    plan = getattr(filterset, "search_plan", None)
+    if plan:
+        # Why each result matched, for the cards: classes and events may match in another language.
+        prefetch_related_objects(page.object_list, "service_classes", "life_events")
+        for solution in page.object_list:
+            solution.match_reasons = match_reasons(solution, plan)
+    if set(request.GET) <= {"page", "sort"} and not filterset.own_organisations():
+        # The whole catalogue's facets look the same to every visitor without own organisations.
+        facets = cached("list-facets", filterset.facets)
+    else:
+        facets = filterset.facets()
     labels = {(facet.name, option.value): option.label for facet in facets for option in facet.options}
     active = [
         {
@@ -66,10 +88,16 @@ def solution_list(request):
         "active_filters": active,
         "sort_options": sort_options,
         "sort": filterset.sort_order,
+        "search": plan,
+        "highlight_query": plan.corrected if plan else "",
+        "count_is_capped": filterset.count_is_capped,
+        "max_counted": MAX_COUNTED,
+        "max_query_length": MAX_QUERY_LENGTH,
     }
     return render(request, "solutions/solution_list.html", context)
 
 
+@anonymous_page()
 def solution_detail(request, slug):
     # Public states for everyone; drafts and the like only for their organisation and coordinators,
     # and a 404 for anyone else, so that guessing a URL reveals nothing.
@@ -89,3 +117,17 @@ def solution_detail(request, slug):
     successor = solution.successor if solution.successor and solution.successor.is_published else None
     context = {"solution": solution, "successor": successor}
     return render(request, "solutions/solution_detail.html", context)
+
+
+def search_suggestions(request):
+    """JSON for the search box's suggestions (static/js/search-suggest.js); the form works without."""
+    from django.http import JsonResponse
+
+    from solutions.search.suggest import suggestions
+
+    found = suggestions(request.GET.get("q", ""))
+    response = JsonResponse(
+        {kind: [{"label": label, "url": url} for label, url in rows] for kind, rows in found.items()}
+    )
+    response["Cache-Control"] = "max-age=60"
+    return response

@@ -7,6 +7,7 @@ visitor (no login), unverified (signed up, address not confirmed), member, edito
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
 
@@ -22,6 +23,12 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: cached pages of one test must not answer the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from solutions.models.moderation import (
     ModerationItem,
 )
 from solutions.models.revision import Revision, RevisionState
+from solutions.models.search import SearchConcept, SearchLexeme
 from solutions.models.solution import (
     PUBLIC_STATES,
     Attachment,
@@ -19,6 +20,8 @@ from solutions.models.solution import (
 from solutions.models.vocabulary import LifeEvent, ServiceClass
 
 __all__ = [
+    "SearchConcept",
+    "SearchLexeme",
     "PUBLIC_STATES",
     "Decision",
     "ItemKind",

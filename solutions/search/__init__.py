@@ -4,21 +4,15 @@
 narrows a queryset of solutions and annotates ``search_rank`` (higher is better) without ordering, so
 facet code can keep filtering and counting; a blank query (or one with no words) changes nothing.
 Queries read like a web search box: all words must match, "quoted words" are a phrase, -word
-excludes, `or` accepts either side. Nothing the user types can break the query syntax.
+excludes, `or` accepts either side. Nothing the user types can break the query syntax, and a query
+is cut to ``MAX_QUERY_LENGTH`` characters.
 
-PostgreSQL: a weighted tsvector column kept by a trigger (title A; summary, replaces and tags B;
-description and the other long texts C; organisation names D), built and queried with the
-text-search configuration of the solution's language (Finnish stemming: `kirjastoissa` finds
-`Kirjastojen`), matched with websearch_to_tsquery and ranked with ts_rank plus trigram closeness.
-Words of five letters or more also match as substrings of title, summary and tags (compound parts:
-`järjestelmä` finds `varausjärjestelmä`). If nothing matches at all, trigram word similarity
-forgives typos; that choice is one EXISTS inside the same SQL query.
-
-SQLite: an FTS5 table with the trigram tokenizer kept by triggers, queried with the stem of each word
-as a substring (compounds and most inflections) and ranked with column-weighted bm25().
-
-``highlight(text, query)`` escapes the text first, then marks words containing a query word's stem.
-``reindex(ids)`` refreshes index rows (tags, organisation names, bulk loads); signals call it.
+- analysis.py: the one analysis of text (Voikko lemmas and compound parts for Finnish, Snowball for
+  Swedish and English), used when indexing and when reading a query.
+- index.py: the index itself, on both databases (schema, entries, `manage.py reindex`).
+- base.py: query parsing, typo correction against the index's vocabulary, highlighting.
+- postgres.py / sqlite.py: the query in tsquery / FTS5 syntax, and the rank.
+- explain.py: why a result matched (which field, which vocabulary name).
 """
 
 from django.db import connection

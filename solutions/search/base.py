@@ -12,7 +12,8 @@ from django.db.models import Expression, F, FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from solutions.models import Solution
+from solutions.search.analysis import QueryWord, analyze_text, query_word, query_words
+from solutions.search.index import LANGUAGES, concept_key
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -112,52 +113,227 @@ def no_rank(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
 
 
+# A query longer than this is cut here (the search boxes say so with maxlength): nobody types more,
+# and every word costs a little analysis and SQL.
+MAX_QUERY_LENGTH = 200
+# At most this many query words are looked up for typos; more is a paste, not a typo.
+MAX_CORRECTED_WORDS = 5
+# How close (trigram similarity, as pg_trgm computes it) a vocabulary lexeme must be to stand in for
+# an unknown query word.
+MIN_SIMILARITY = 0.35
+
+
+def trigrams(word: str) -> set[str]:
+    """The trigrams of a word as pg_trgm makes them: two spaces before, one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(a: str, b: str) -> float:
+    ta, tb = trigrams(a), trigrams(b)
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+
+
+@dataclass
+class AnalysedTerm:
+    """A term of the query as the index sees it: one QueryWord per word (several for a phrase)."""
+
+    term: Term
+    words: list[QueryWord]
+
+
+@dataclass
+class Plan:
+    """What a query asks for once analysed, and the typo corrections made to it.
+
+    ``corrections`` maps a typed word to the vocabulary word searched instead; ``corrected`` is the
+    query text with them applied, for "Showing results for …". ``relaxed`` says that any of the
+    words was enough, because no solution had them all. ``truncated``: the query was cut to
+    MAX_QUERY_LENGTH.
+    """
+
+    typed: str
+    groups: list[list[AnalysedTerm]] = field(default_factory=list)
+    excluded: list[AnalysedTerm] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+    truncated: bool = False
+    relaxed: bool = False
+    # Whole other-language names of a service class or life event the query names: any of them
+    # matches instead of the query's own words (`home care` → "Kotihoito", "Hemvård").
+    alternatives: list[AnalysedTerm] = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.groups or self.excluded)
+
+    @property
+    def corrected(self) -> str:
+        text = self.typed
+        for typed, replacement in self.corrections.items():
+            text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", replacement, text, flags=re.IGNORECASE)
+        return text
+
+    def any_word(self) -> "Plan":
+        """The same words with any of them enough: for when no solution has them all."""
+        terms = [term for group in self.groups for term in group]
+        return Plan(
+            self.typed, [terms], self.excluded, self.corrections, self.truncated, True, self.alternatives
+        )
+
+    def lexemes(self) -> set[str]:
+        terms = [term for group in self.groups for term in group] + self.alternatives
+        return {lexeme for term in terms for word in term.words for lexeme in word.all_lexemes}
+
+
+def lookup(lexemes: list[str], keys: list[str]) -> tuple[set[str], list[list]]:
+    """The ``lexemes`` the vocabulary knows, and the names of the concepts with these ``keys``."""
+    import json
+
+    from django.db import connection
+
+    from solutions.search.index import CONCEPT_TABLE, LEXEME_TABLE
+
+    if not lexemes and not keys:
+        return set(), []
+    parts, params = [], []
+    if lexemes:
+        placeholders = ", ".join(["%s"] * len(lexemes))
+        parts.append(f"SELECT lexeme, NULL FROM {LEXEME_TABLE} WHERE lexeme IN ({placeholders})")  # noqa: S608
+        params += lexemes
+    if keys:
+        placeholders = ", ".join(["%s"] * len(keys))
+        parts.append(f"SELECT key, names FROM {CONCEPT_TABLE} WHERE key IN ({placeholders})")  # noqa: S608
+        params += keys
+    with connection.cursor() as cursor:
+        # Table names are constants and every value a parameter.
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    known = {value for value, names in rows if names is None}
+    concepts = [
+        json.loads(names) if isinstance(names, str) else names for _, names in rows if names is not None
+    ]
+    return known, concepts
+
+
+def clean_query(query) -> tuple[str, bool]:
+    """The query without control characters (PostgreSQL refuses NUL), cut to MAX_QUERY_LENGTH."""
+    query = " ".join(_CONTROL.sub(" ", query or "").split())
+    return query[:MAX_QUERY_LENGTH], len(query) > MAX_QUERY_LENGTH
+
+
 class SearchBackend:
     """Full-text search over solutions.
 
     ``search`` narrows a queryset and annotates ``search_rank`` without ordering it, so listing and
-    facet code can keep composing it. ``highlight`` returns escaped text with matches in ``<mark>``.
-    ``reindex`` refreshes stored index data after changes that no trigger sees (tags, bulk loads).
+    facet code can keep composing it. ``plan`` analyses a query (and corrects typos against the
+    index's vocabulary); ``search_plan`` runs a plan. ``highlight`` returns escaped text with matches
+    in ``<mark>``. ``reindex`` refreshes index entries after changes no signal sees (bulk loads).
     """
 
     def search(self, queryset: QuerySet, query: str) -> QuerySet:
-        # Control characters (NUL above all) are refused by PostgreSQL and mean nothing in a search.
-        query = _CONTROL.sub(" ", query or "")
-        parsed = parse_query(query)
-        if not parsed:
-            return no_rank(queryset)
-        return self.search_parsed(queryset, query, parsed)
+        return self.search_plan(queryset, self.plan(query))
 
-    def search_parsed(self, queryset: QuerySet, query: str, parsed: ParsedQuery) -> QuerySet:
+    def plan(self, query: str, correct: bool = True) -> Plan:
+        text, truncated = clean_query(query)
+        parsed = parse_query(text)
+        plan = Plan(typed=text, truncated=truncated)
+
+        def analyse(stopwords):
+            def analysed(term):
+                words = query_words(term.text, stopwords)
+                return AnalysedTerm(term, words) if words else None
+
+            plan.groups = [
+                terms for group in parsed.groups if (terms := [t for t in map(analysed, group) if t])
+            ]
+            plan.excluded = [found for found in map(analysed, parsed.excluded) if found]
+
+        analyse(stopwords=False)
+        if not plan.groups:
+            analyse(stopwords=True)  # "the who": better the stopwords than everything
+        if correct and plan.groups:
+            self.correct(plan)
+        return plan
+
+    def correct(self, plan: Plan) -> None:
+        """Look the query up in the index's vocabulary, in one query: replace words that no published
+        solution contains by the closest lexeme, and add the other-language names of a service
+        class or life event that the query names exactly."""
+        words = {word.text: word for group in plan.groups for term in group for word in term.words}
+        wanted = {lexeme for word in words.values() for lexeme in word.all_lexemes}
+        text = " ".join(term.term.text for group in plan.groups for term in group)
+        keys = {concept_key(text, language) for language in LANGUAGES} - {""}
+        known, concepts = lookup(sorted(wanted), sorted(keys))
+        for names in concepts:
+            for name, language in names:
+                tokens = analyze_text(name, language)
+                if tokens:
+                    name_words = [QueryWord(t.lexemes[0], tuple(t.lexemes), tuple(t.parts)) for t in tokens]
+                    plan.alternatives.append(AnalysedTerm(Term(name.lower(), phrase=True), name_words))
+
+        def is_known(word):
+            return any(lexeme in known for lexeme in word.lexemes) or (
+                bool(word.parts) and all(part in known for part in word.parts)
+            )
+
+        unknown = [word for word in words.values() if not is_known(word) and len(word.text) >= 3]
+        replacements: dict[str, QueryWord] = {}
+        for word in unknown[:MAX_CORRECTED_WORDS]:
+            candidates = self.similar_lexemes(word.text)
+            scored = sorted(
+                ((similarity(word.text, lexeme), count, lexeme) for lexeme, count in candidates),
+                key=lambda item: (-item[0], -item[1], item[2]),
+            )
+            if scored and scored[0][0] >= MIN_SIMILARITY:
+                replacement = scored[0][2]
+                replacements[word.text] = QueryWord(replacement, (replacement,))
+                plan.corrections[word.text] = replacement
+        if not replacements:
+            return
+        for group in plan.groups:
+            for term in group:
+                term.words = [replacements.get(word.text, word) for word in term.words]
+
+    def prefix_search(self, queryset: QuerySet, words: list[QueryWord]) -> QuerySet:
+        """Solutions with every word, the last ones possibly unfinished (search as you type)."""
+        raise NotImplementedError
+
+    def similar_lexemes(self, word: str) -> list[tuple[str, int]]:
+        """(lexeme, document count) pairs of the vocabulary that look like ``word``."""
+        raise NotImplementedError
+
+    def search_plan(self, queryset: QuerySet, plan: Plan) -> QuerySet:
         raise NotImplementedError
 
     def highlight(self, text: str, query: str) -> SafeString:
-        return highlight_stems(text, parse_query(query).words())
+        plan = self.plan(query, correct=False)
+        return highlight_lexemes(text, plan.lexemes())
 
     def reindex(self, ids=None) -> None:
-        """Recompute the index rows of these solutions; the database triggers do the work."""
-        solutions = Solution.objects.all()
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return
-            solutions = solutions.filter(pk__in=ids)
-        # A no-op write fires the triggers, which read the tags and organisation afresh.
-        solutions.update(title=F("title"))
+        """Recompute the index entries of these solutions (all when ``ids`` is None)."""
+        from solutions.search import index
+
+        if ids is None:
+            index.rebuild()
+            return
+        ids = list(ids)
+        if ids:
+            index.update(ids)
 
 
-def highlight_stems(text: str, words: list[str]) -> SafeString:
-    """Escape ``text``, then wrap the words that contain a query word's stem in ``<mark>``."""
+def highlight_lexemes(text: str, lexemes: set[str]) -> SafeString:
+    """Escape ``text``, then wrap in ``<mark>`` the words whose analysis meets ``lexemes``.
+
+    A word is analysed as a query word is (every language, compound parts too), so `kirjasto` marks
+    `Kirjastojen` and `järjestelmä` marks `varausjärjestelmä`.
+    """
     text = text or ""
-    stems = [Term(word).stem for word in words if len(word) >= 2]
-    if not stems:
+    if not lexemes:
         return escape(text)
     out: list[str] = []
     position = 0
     for match in _WORD.finditer(text):
-        lowered = match.group(0).lower()
-        # A stem of four letters or more may sit inside a compound (varausjärjestelmä for järjestelmä).
-        if any(stem in lowered if len(stem) >= _MIN_STEM else lowered.startswith(stem) for stem in stems):
+        word = query_word(match.group(0))
+        if lexemes.intersection(word.all_lexemes):
             out.append(escape(text[position : match.start()]))
             out.append("<mark>" + escape(match.group(0)) + "</mark>")
             position = match.end()

@@ -1,102 +1,115 @@
-"""Search on SQLite: an FTS5 table with the trigram tokenizer, ranked with bm25().
+"""Search on SQLite: the FTS5 table of pre-analysed lexemes (solutions/search/index.py), ranked with bm25().
 
-Trigram tokens match any substring of three letters or more, so a query word finds Finnish compounds
-that contain it, and matching on the word's stem (Term.stem) finds its inflected forms. Shorter
-words cannot be looked up in a trigram index and are left out of the query.
+Each weight has two columns, the words as lexemes and the same words with compounds split into
+their parts, so a whole-word match counts in both and a part match in one: a little less. The query
+is the same analysis written in FTS5 syntax: a word is `("lexeme" OR "other" OR "part1 part2")`, a
+phrase is a quoted sequence, -word is NOT. Every lexeme is quoted, so nothing a user types is syntax.
 """
 
 # SQL here is assembled only from this module's constants; user text travels as query parameters.
 # ruff: noqa: S608, S611
 
-import importlib
+from itertools import product
 
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Q
 
-from solutions.search.base import ParsedQuery, RowSQL, SearchBackend, Term, no_rank
+from solutions.search.analysis import QueryWord
+from solutions.search.base import AnalysedTerm, Plan, RowSQL, SearchBackend, no_rank
+from solutions.search.index import FTS_TABLE, LEXEME_TABLE, LEXEME_TRIGRAMS
 
-TABLE = "solutions_solution_fts"
-# Column weights for bm25(): title, summary (with `replaces`), tags, body, organisation names.
-WEIGHTS = "10.0, 4.0, 4.0, 1.0, 0.5"
-_MIN_TRIGRAM = 3
+# bm25() weights of the columns a, a_parts, b, b_parts, c, c_parts, d (index.FTS_COLUMNS).
+WEIGHTS = "2.0, 8.0, 1.0, 4.0, 0.5, 1.5, 0.5"
+# A phrase of several words becomes at most this many FTS5 phrases (the words' alternatives).
+MAX_PHRASE_VARIANTS = 8
 
 
 def _string(text: str) -> str:
-    """An FTS5 string literal: whatever the user typed, it is only ever a substring to look for."""
     return '"' + text.replace('"', '""') + '"'
 
 
-def _positive(term: Term) -> str | None:
-    text = term.stem
-    return _string(text) if len(text) >= _MIN_TRIGRAM else None
+def _word_options(word: QueryWord) -> list[str]:
+    options = list(word.lexemes)
+    if word.parts:
+        options.append(" ".join(word.parts))
+    return options
 
 
-def _negative(term: Term) -> str | None:
-    return _string(term.text) if len(term.text) >= _MIN_TRIGRAM else None
+def word_expression(word: QueryWord) -> str:
+    return "(" + " OR ".join(map(_string, _word_options(word))) + ")"
 
 
-def match_expression(parsed: ParsedQuery) -> tuple[str, str]:
-    """The FTS5 MATCH expressions for what must match and for what is excluded ('' when none)."""
-    groups = []
-    for group in parsed.groups:
-        alternatives = [s for s in map(_positive, group) if s]
-        if alternatives:
-            groups.append("(" + " OR ".join(alternatives) + ")")
-    excluded = [s for s in map(_negative, parsed.excluded) if s]
-    return " AND ".join(groups), " OR ".join(excluded)
+def term_expression(term: AnalysedTerm) -> str:
+    if len(term.words) == 1:
+        return word_expression(term.words[0])
+    phrases = []
+    for combination in product(*(_word_options(word)[:3] for word in term.words)):
+        phrases.append(_string(" ".join(combination)))
+        if len(phrases) >= MAX_PHRASE_VARIANTS:
+            break
+    return "(" + " OR ".join(phrases) + ")"
+
+
+def plan_expression(plan: Plan) -> tuple[str, str]:
+    wanted = " AND ".join("(" + " OR ".join(map(term_expression, group)) + ")" for group in plan.groups)
+    if wanted and plan.alternatives:
+        wanted = " OR ".join([f"({wanted})", *map(term_expression, plan.alternatives)])
+    excluded = " OR ".join(map(term_expression, plan.excluded))
+    return wanted, excluded
+
+
+def _matching(expression: str) -> RowSQL:
+    return RowSQL(
+        f"__ROW__.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+        [expression],
+        output_field=BooleanField(),
+    )
 
 
 class SQLiteSearchBackend(SearchBackend):
-    def search_parsed(self, queryset, query, parsed):
-        wanted, excluded = match_expression(parsed)
-        if not wanted and not excluded:
-            # Only words too short for the trigram index: nothing can be looked up.
-            return no_rank(queryset.none())
+    def search_plan(self, queryset, plan):
+        if not plan:
+            return no_rank(queryset)
+        wanted, excluded = plan_expression(plan)
+        if excluded:
+            queryset = queryset.exclude(Q(_matching(excluded)))
         if not wanted:
-            return no_rank(
-                queryset.exclude(
-                    pk__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [excluded])
-                )
-            )
-        expression = f"({wanted}) NOT ({excluded})" if excluded else wanted
-        matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+            return no_rank(queryset)
         # The scores are computed once per query into a temporary table, then looked up per row.
         # bm25() is lower for better matches; the interface promises higher is better.
         rank = RowSQL(
-            f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, bm25({TABLE}, {WEIGHTS}) AS score"
-            f" FROM {TABLE} WHERE {TABLE} MATCH %s)"
+            f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, bm25({FTS_TABLE}, {WEIGHTS}) AS score"
+            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+            " SELECT -score FROM ranked WHERE ranked.id = __ROW__.id",
+            [wanted],
+        )
+        return queryset.filter(Q(_matching(wanted))).annotate(search_rank=rank)
+
+    def prefix_search(self, queryset, words):
+        parts = []
+        for word in words:
+            alternatives = [_string(lexeme) for lexeme in word.lexemes] + [_string(word.text) + "*"]
+            parts.append("(" + " OR ".join(alternatives) + ")")
+        expression = " AND ".join(parts)
+        rank = RowSQL(
+            f"WITH ranked AS MATERIALIZED (SELECT rowid AS id, bm25({FTS_TABLE}, {WEIGHTS}) AS score"
+            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
             " SELECT -score FROM ranked WHERE ranked.id = __ROW__.id",
             [expression],
         )
-        return queryset.filter(Q(pk__in=matching)).annotate(search_rank=rank)
+        return queryset.filter(Q(_matching(expression))).annotate(search_rank=rank)
 
+    def similar_lexemes(self, word):
+        from django.db import connection
 
-TRIGGERS = ("solutions_solution_fts_insert", "solutions_solution_fts_update", "solutions_solution_fts_delete")
-
-
-def ensure_triggers(sender=None, using="default", **kwargs):
-    """Restore the FTS triggers when a migration rebuilt solutions_solution and dropped them.
-
-    SQLite cannot alter most columns in place, so Django rebuilds the table and the triggers on the
-    old one are gone. Checked after every `migrate` (post_migrate), so no migration has to remember
-    it; the index is refilled because rows may have changed while the triggers were missing.
-    """
-    from django.db import connections
-
-    connection = connections[using]
-    if connection.vendor != "sqlite":
-        return
-    search_index = importlib.import_module("solutions.migrations.0002_search_index")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = %s", [TABLE])
-        if cursor.fetchone() is None:
-            return  # the search migration has not run (yet): nothing to restore
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (%s, %s, %s)", list(TRIGGERS)
-        )
-        if len(cursor.fetchall()) == len(TRIGGERS):
-            return
-        for statement in search_index.SQLITE_BACKWARD[:3] + search_index.SQLITE_FORWARD[1:4]:
-            cursor.execute(statement)
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(search_index.SQLITE_FORWARD[4])
+        grams = sorted({word[i : i + 3] for i in range(len(word) - 2)})
+        if not grams:
+            return []
+        expression = " OR ".join(_string(gram) for gram in grams)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT l.lexeme, l.document_count FROM {LEXEME_TABLE} l WHERE l.lexeme IN ("
+                f" SELECT lexeme FROM {LEXEME_TRIGRAMS} WHERE {LEXEME_TRIGRAMS} MATCH %s"
+                " ORDER BY rank LIMIT 50)",
+                [expression],
+            )
+            return cursor.fetchall()

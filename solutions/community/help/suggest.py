@@ -1,6 +1,5 @@
 """What already answers a question: solutions and solved help requests whose words match a title."""
 
-import re
 from functools import reduce
 from operator import or_
 
@@ -9,18 +8,22 @@ from django.db.models import Q
 from solutions.community.models import HelpRequest
 from solutions.models import Solution
 from solutions.search import get_backend
+from solutions.search.analysis import STOPWORDS, query_word, words_of
 
 MIN_WORD = 4
 LIMIT = 5
 
 
 def _words(title: str) -> list[str]:
-    return [word for word in re.findall(r"\w+", title.lower()) if len(word) >= MIN_WORD][:8]
+    return [word for word in words_of(title.lower()) if len(word) >= MIN_WORD and word not in STOPWORDS][:8]
 
 
-def _stem(word: str) -> str:
-    # Finnish words inflect at the end ("koulujen", "kouluissa"): compare the beginnings.
-    return word[: max(MIN_WORD, len(word) - 3)]
+def _base(word: str) -> str:
+    """The beginning shared by the word's forms, from its base form by the search analysis
+    (kouluissa → koulu → koul matches kouluja and koulujen)."""
+    analysed = query_word(word)
+    base = analysed.lexemes[0] if analysed.lexemes else word
+    return base[: max(MIN_WORD, len(base) - 1)]
 
 
 def suggestions(title: str) -> dict:
@@ -34,7 +37,7 @@ def suggestions(title: str) -> dict:
     solved = (
         HelpRequest.objects.published()
         .solved()
-        .filter(reduce(or_, (Q(title__icontains=_stem(word)) for word in words)))
+        .filter(reduce(or_, (Q(title__icontains=_base(word)) for word in words)))
         .select_related("organisation")
         .order_by("-solved_at", "-pk")
     )

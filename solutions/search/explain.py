@@ -1,0 +1,50 @@
+"""Why a search result matched: the fields and vocabulary names where the query's lexemes were found.
+
+Results can match through text the card does not show: a Swedish or English name of the service
+class or life event (`bibliotek`, `library` finding "Kirjaston tilavarausjärjestelmä"), a tag, the
+product a solution replaces, the description. ``match_reasons`` says which, in the interface
+language, for the few solutions on a page.
+"""
+
+from django.utils.translation import gettext as _
+
+from solutions.search.analysis import analyze_text
+from solutions.search.base import Plan
+
+
+def _meets(text: str, language: str, lexemes: set[str]) -> bool:
+    return any(lexemes.intersection((*token.lexemes, *token.parts)) for token in analyze_text(text, language))
+
+
+def _name_meets(item, lexemes: set[str]) -> bool:
+    return any(_meets(getattr(item, f"name_{code}", "") or "", code, lexemes) for code in ("fi", "sv", "en"))
+
+
+def match_reasons(solution, plan: Plan | None) -> list[str]:
+    """Short phrases such as `service class “Kirjastopalvelut”`; tags, classes and events prefetched."""
+    if not plan:
+        return []
+    lexemes = plan.lexemes()
+    language = solution.language or "fi"
+    reasons = []
+    if _meets(solution.title, language, lexemes):
+        reasons.append(_("title"))
+    if _meets(solution.summary, language, lexemes):
+        reasons.append(_("summary"))
+    for tag in solution.tags.all():
+        if _meets(tag.name, language, lexemes):
+            reasons.append(_("tag “%(name)s”") % {"name": tag.name})
+    if solution.replaces and _meets(solution.replaces, language, lexemes):
+        reasons.append(_("replaces “%(name)s”") % {"name": solution.replaces})
+    for service_class in solution.service_classes.all():
+        if _name_meets(service_class, lexemes):
+            reasons.append(_("service class “%(name)s”") % {"name": service_class.name})
+    for event in solution.life_events.all():
+        if _name_meets(event, lexemes):
+            reasons.append(_("life event “%(name)s”") % {"name": event.name})
+    long_texts = (solution.description, solution.context, solution.results, solution.lessons_learned)
+    if any(_meets(text, language, lexemes) for text in long_texts if text):
+        reasons.append(_("description"))
+    if not reasons and _name_meets(solution.organisation, lexemes):
+        reasons.append(_("organisation"))
+    return reasons

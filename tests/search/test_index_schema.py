@@ -1,0 +1,68 @@
+"""The search index is defined in code: migrate creates it, and `reindex` rebuilds it."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.models.signals import post_migrate
+
+from solutions.models import SearchLexeme, Solution
+from solutions.search import get_backend, index
+from tests import factories
+
+
+def _send_post_migrate():
+    config = apps.get_app_config("solutions")
+    post_migrate.send(
+        sender=config, app_config=config, using="default", verbosity=0, interactive=False, plan=[], apps=apps
+    )
+
+
+def _drop_index():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE solutions_solution DROP COLUMN search_vector")
+        else:
+            cursor.execute(f"DROP TABLE {index.FTS_TABLE}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_post_migrate_recreates_a_missing_index_and_fills_it():
+    # What a migration that rebuilds the solutions table (SQLite) or a restored dump would leave.
+    _drop_index()
+    missed = factories.SolutionFactory(title="Koulukuljetusten reititys")
+    assert not index.is_ready()
+
+    _send_post_migrate()
+
+    assert index.is_ready()
+    assert list(get_backend().search(Solution.objects.all(), "koulukuljetus")) == [missed]
+    edited = factories.SolutionFactory(title="Vanha otsikko")
+    edited.title = "Ruokalistojen julkaisu"
+    edited.save()
+    assert list(get_backend().search(Solution.objects.all(), "ruokalista")) == [edited]
+
+
+def test_reindex_command_rebuilds_entries_and_the_vocabulary(db):
+    solution = factories.SolutionFactory(title="Kirjastojen aineistohaku")
+    Solution.objects.filter(pk=solution.pk).update(title="Jätehuollon tilaukset")  # no signal
+    assert list(get_backend().search(Solution.objects.all(), "jätehuolto")) == []
+
+    out = StringIO()
+    call_command("reindex", stdout=out, stderr=StringIO())
+
+    assert "Indexed 1 solutions" in out.getvalue()
+    assert list(get_backend().search(Solution.objects.all(), "jätehuolto")) == [solution]
+    lexemes = set(SearchLexeme.objects.values_list("lexeme", flat=True))
+    assert {"jätehuolto", "jäte", "huolto", "tilaus"} <= lexemes
+    assert "aineistohaku" not in lexemes
+
+
+def test_vocabulary_holds_only_published_words(db):
+    factories.SolutionFactory(
+        title="Salainen luonnosjärjestelmä", moderation_state="draft", published_at=None
+    )
+    call_command("reindex", stdout=StringIO(), stderr=StringIO())
+    assert not SearchLexeme.objects.filter(lexeme="luonnosjärjestelmä").exists()
