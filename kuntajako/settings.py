@@ -255,8 +255,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "solutions.interfaces.api.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ModerationStateEnum": "solutions.models.ModerationState",
+        "SolutionKindEnum": "solutions.models.SolutionKind",
+        "OrganisationKindEnum": "municipalities.models.OrganisationKind",
     },
     # The documentation's scripts and styles are served from our own static files.
     "SWAGGER_UI_DIST": "SIDECAR",

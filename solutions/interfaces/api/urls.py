@@ -1,6 +1,6 @@
 """URLs under /api/ (outside the language prefixes): v1 of the API, its schema and documentation."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", docs.documentation, name="docs"),
     path("docs/explorer/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="explorer"),
+    re_path(r"^.*$", views.not_found),
 ]

@@ -6,6 +6,8 @@ whatever its length (the querysets select and prefetch what the serializers read
 """
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, viewsets
@@ -31,6 +33,9 @@ def solution_rows(queryset):
 class ReadViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     """A public list and detail; Last-Modified from the newest object in the answer."""
 
+    # Any path segment reaches the view, so that an unknown one gets the API's JSON 404.
+    lookup_value_regex = "[^/]+"
+
 
 def _facet(name, description):
     return OpenApiParameter(
@@ -40,7 +45,11 @@ def _facet(name, description):
 
 
 SOLUTION_PARAMETERS = [
-    OpenApiParameter("q", OpenApiTypes.STR, description="Search words, as in the site's search box."),
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description="Search words as in the site's search box: quotes and -words work.",
+    ),
     _facet("kind", "Kind: software, api, process, integration, practice, experience."),
     _facet("organisation", "Slug of the publishing organisation."),
     _facet("region", "Code of the publishing organisation's region."),
@@ -72,6 +81,12 @@ class SolutionViewSet(ReadViewSet):
         published = solution_rows(Solution.objects.published())
         if self.action != "list":
             return published
+        params = self.request.query_params
+        sorts = {value for value, _label in SORT_CHOICES}
+        if any(value not in sorts for value in params.getlist("sort")) or len(params.getlist("sort")) > 1:
+            raise exceptions.ValidationError({"sort": [_("Choose one of: %s.") % ", ".join(sorted(sorts))]})
+        if len(params.getlist("q")) > 1:
+            raise exceptions.ValidationError({"q": [_("Give the search words once.")]})
         filterset = SolutionFilter(self.request.query_params, queryset=published, request=self.request)
         if not filterset.is_valid():
             raise exceptions.ValidationError(filterset.errors)
@@ -87,7 +102,6 @@ class OrganisationViewSet(ReadViewSet):
 class RegionViewSet(ReadViewSet):
     serializer_class = serializers.RegionSerializer
     lookup_field = "code"
-    lookup_value_regex = "[0-9A-Za-z]{1,2}"
     queryset = Region.objects.order_by("code")
 
 
@@ -112,12 +126,15 @@ class HelpRequestViewSet(ReadViewSet):
 class ServiceClassViewSet(ReadViewSet):
     serializer_class = serializers.ServiceClassSerializer
     lookup_field = "code"
-    lookup_value_regex = "[^/]+"
     queryset = ServiceClass.objects.select_related("parent").order_by("position", "code")
 
 
 class LifeEventViewSet(ReadViewSet):
     serializer_class = serializers.LifeEventSerializer
     lookup_field = "code"
-    lookup_value_regex = "[^/]+"
     queryset = LifeEvent.objects.select_related("parent").order_by("position", "code")
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/: a JSON 404, as the API's own are."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)

@@ -42,6 +42,9 @@ from solutions.models import (
 from solutions.services import publishing
 
 MAX_TAGS = 20
+# Shorter than the model's 500 so that no address can have a host name over DNS's 253 characters,
+# which Django's URL validator refuses.
+URL_MAX_LENGTH = 250
 MAX_CONTACTS = 10
 
 
@@ -50,44 +53,60 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
-class ContactSerializer(serializers.Serializer):
+class StrictTypes:
+    """Refuse JSON of the wrong type instead of converting it (DRF reads 5 as "5" and "5" as 5),
+    so that the answer to a malformed request is 400, as the schema promises."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            errors = {}
+            for name, field in self.fields.items():
+                if name in data and data[name] is not None and not _has_type(field, data[name]):
+                    errors[name] = [_("Wrong type of value.")]
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+def _has_type(field, value) -> bool:
+    if isinstance(field, serializers.ListField):
+        return isinstance(value, list) and all(_has_type(field.child, item) for item in value)
+    if isinstance(field, serializers.ListSerializer):
+        return isinstance(value, list)
+    if isinstance(field, serializers.BooleanField):
+        return isinstance(value, bool)
+    if isinstance(field, serializers.IntegerField):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(field, serializers.CharField | serializers.ChoiceField):
+        return isinstance(value, str)
+    return True
+
+
+class ContactSerializer(StrictTypes, serializers.Serializer):
     name = serializers.CharField(max_length=150)
     role = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
-class CodeListField(serializers.ListField):
-    """Codes of a vocabulary; unknown codes are refused by name."""
+class DraftSerializer(StrictTypes, serializers.Serializer):
+    """The content of a solution as the editor form takes it, in JSON.
 
-    def __init__(self, model, **kwargs):
-        self.model = model
-        super().__init__(child=serializers.CharField(max_length=20), max_length=50, **kwargs)
-
-    def to_internal_value(self, data):
-        codes = sorted(set(super().to_internal_value(data)))
-        known = set(self.model.objects.filter(code__in=codes).values_list("code", flat=True))
-        unknown = [code for code in codes if code not in known]
-        if unknown:
-            raise serializers.ValidationError(_("Unknown codes: %(codes)s") % {"codes": ", ".join(unknown)})
-        return codes
-
-
-class DraftSerializer(serializers.Serializer):
-    """The content of a solution as the editor form takes it, in JSON."""
+    The successor of a superseded solution is set on the site's editor page, not here.
+    """
 
     title = serializers.CharField(max_length=200)
     summary = serializers.CharField(max_length=300)
     description = serializers.CharField(required=False, allow_blank=True)
     kind = serializers.ChoiceField(choices=SolutionKind.choices)
     lifecycle = serializers.ChoiceField(choices=Lifecycle.choices, required=False)
-    licence = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    licence = serializers.ChoiceField(choices=[], required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=ContentLanguage.choices, required=False)
-    repository_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    api_specification_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    api_base_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    documentation_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    demo_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    website_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+    repository_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
+    api_specification_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
+    api_base_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
+    documentation_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
+    demo_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
+    website_url = serializers.URLField(max_length=URL_MAX_LENGTH, required=False, allow_blank=True)
     connected_systems = serializers.CharField(required=False, allow_blank=True)
     context = serializers.CharField(required=False, allow_blank=True)
     results = serializers.CharField(required=False, allow_blank=True)
@@ -97,13 +116,14 @@ class DraftSerializer(serializers.Serializer):
     tags = serializers.ListField(
         child=serializers.CharField(max_length=100), max_length=MAX_TAGS, required=False
     )
-    service_classes = CodeListField(ServiceClass, required=False)
-    life_events = CodeListField(LifeEvent, required=False)
-    partners = serializers.ListField(
-        child=serializers.SlugField(max_length=120), max_length=50, required=False
+    service_classes = serializers.ListField(
+        child=serializers.ChoiceField(choices=[]), max_length=50, required=False
     )
+    life_events = serializers.ListField(
+        child=serializers.ChoiceField(choices=[]), max_length=50, required=False
+    )
+    partners = serializers.ListField(child=serializers.ChoiceField(choices=[]), max_length=50, required=False)
     contacts = ContactSerializer(many=True, required=False, max_length=MAX_CONTACTS)
-    successor = serializers.SlugField(max_length=220, required=False, allow_null=True)
     version = serializers.IntegerField(
         required=False,
         min_value=1,
@@ -111,11 +131,27 @@ class DraftSerializer(serializers.Serializer):
         help_text="The version you last read; if someone saved since, the answer is 409.",
     )
 
-    def validate_licence(self, value):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The codes and names that exist, so that the schema lists them and anything else is refused.
+        licences = [spdx for spdx, _name in SPDX_LICENCES]
         current = self.instance.licence if self.instance is not None else ""
-        if value and value != current and value not in {spdx for spdx, _name in SPDX_LICENCES}:
-            raise serializers.ValidationError(_("Use one of the SPDX identifiers the site offers."))
-        return value
+        self.fields["licence"].choices = licences + ([current] if current and current not in licences else [])
+        self.fields["service_classes"].child.choices = list(
+            ServiceClass.objects.order_by("code").values_list("code", flat=True)
+        )
+        self.fields["life_events"].child.choices = list(
+            LifeEvent.objects.order_by("code").values_list("code", flat=True)
+        )
+        self.fields["partners"].child.choices = list(
+            Organisation.objects.order_by("slug").values_list("slug", flat=True)
+        )
+
+    def validate_service_classes(self, value):
+        return sorted(set(value))
+
+    def validate_life_events(self, value):
+        return sorted(set(value))
 
     def validate_tags(self, value):
         names = []
@@ -126,25 +162,11 @@ class DraftSerializer(serializers.Serializer):
         return names
 
     def validate_partners(self, value):
-        slugs = sorted(set(value))
-        found = dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-        unknown = [slug for slug in slugs if slug not in found]
-        if unknown:
-            raise serializers.ValidationError(
-                _("Unknown organisations: %(slugs)s") % {"slugs": ", ".join(unknown)}
-            )
+        # The publishing organisation is not its own partner.
         own = self.context["organisation"].pk
-        return sorted(pk for pk in found.values() if pk != own)
-
-    def validate_successor(self, value):
-        if not value:
-            return None
-        found = Solution.objects.published().filter(slug=value).values_list("pk", flat=True).first()
-        if found is None:
-            raise serializers.ValidationError(_("No published solution has this address."))
-        if self.instance is not None and found == self.instance.pk:
-            raise serializers.ValidationError(_("A solution cannot succeed itself."))
-        return found
+        return sorted(
+            Organisation.objects.filter(slug__in=set(value)).exclude(pk=own).values_list("pk", flat=True)
+        )
 
     def to_data(self) -> dict:
         """The publishing workflow's content dict."""
@@ -184,6 +206,9 @@ class OwnSolutionViewSet(
 
     permission_classes = [IsAuthenticated, HasScope]
     serializer_class = OwnSolutionSerializer
+    # For the schema: the real queryset depends on the token.
+    queryset = Solution.objects.none()
+    lookup_value_regex = "[^/]+"
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def required_scope(self, request):
