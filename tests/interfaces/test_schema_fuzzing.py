@@ -33,7 +33,7 @@ def fuzzed_catalogue(organisation, other_organisation, member):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_schemathesis_finds_no_failure(live_server, settings, fuzzed_catalogue, admin_token):
+def test_schemathesis_finds_no_failure(live_server, settings, fuzzed_catalogue, admin_token, tmp_path):
     # Fuzzing is many requests from one address; throttling has its own test.
     settings.API_THROTTLE_RATES = {"anonymous": "100000/min", "token": "100000/min"}
     _token, secret = admin_token
@@ -62,6 +62,7 @@ def test_schemathesis_finds_no_failure(live_server, settings, fuzzed_catalogue, 
             ],
             capture_output=True,
             env={**os.environ, "NO_COLOR": "1"},
+            cwd=tmp_path,  # schemathesis keeps a cache of crashes in the working directory
             text=True,
             timeout=300,
             check=False,
