@@ -49,12 +49,16 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps, from the bottom up: each imports only those listed before it (docs/architecture.md).
     "kuntajako.events",
     "kuntajako.pages",
     "municipalities",
     "solutions",
     "solutions.community",
+    "solutions.interfaces",
     "solutions.notifications",
     "solutions.demo",
 ]
@@ -70,6 +74,8 @@ MIDDLEWARE = [
     # Before anything reads the body or the query.
     "kuntajako.middleware.RequestBodyLimitMiddleware",
     "kuntajako.middleware.BadInputMiddleware",
+    # Anyone's web page may read the API (GET, HEAD, OPTIONS under /api/ only).
+    "kuntajako.cors.ReadOnlyApiCorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -319,3 +325,51 @@ SOLUTIONS_PAGE_SIZE = env_int("SOLUTIONS_PAGE_SIZE", 20)
 # another coordinator exists. A coordination team of one person sets this to decide anyway; each
 # such decision is logged.
 MODERATION_ALLOW_SOLE_COORDINATOR = env_bool("MODERATION_ALLOW_SOLE_COORDINATOR", False)
+
+# The API (solutions.interfaces): public reads need no login; writes take an organisation's token.
+# Throttling counts per client (a token, or else the address) in the default cache, which several
+# application servers share once REDIS_URL is set.
+API_THROTTLE_RATES = {
+    "anonymous": env_str("API_THROTTLE_ANONYMOUS", "120/min"),
+    "token": env_str("API_THROTTLE_TOKEN", "600/min"),
+}
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20)
+API_MAX_PAGE_SIZE = 100
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["solutions.interfaces.api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["solutions.interfaces.api.throttling.ClientRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "solutions.interfaces.api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kuntajako API",
+    "DESCRIPTION": (
+        "Read the catalogue of digital solutions Finnish municipalities share: solutions (with the "
+        "search, filters and ordering of the web list), organisations, regions, adoptions, help "
+        "requests and vocabularies. Organisations write their drafts with a token."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "solutions.interfaces.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ModerationStateEnum": "solutions.models.ModerationState",
+        "SolutionKindEnum": "solutions.models.SolutionKind",
+        "OrganisationKindEnum": "municipalities.models.OrganisationKind",
+    },
+    # The schema reads the vocabularies from the database, which `check --deploy` may not have; the
+    # schema is checked by the test suite (schemathesis) instead.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # The documentation's scripts and styles are served from our own static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

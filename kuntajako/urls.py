@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from solutions import urls as catalogue_urls
 from solutions.feeds import NewestSolutionsFeed, OrganisationSolutionsFeed
+from solutions.interfaces.api import docs as api_docs
 from solutions.sitemaps import SITEMAPS
 
 # One `solutions:` namespace for the catalogue and the apps built on it, composed here at the top so
@@ -20,6 +21,8 @@ solutions_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The API is the same in every language, so it lives outside the language prefixes.
+    path("api/", include("solutions.interfaces.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
 ]
 
@@ -28,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("", include("kuntajako.pages.urls")),
+    path("", include("solutions.interfaces.urls")),
+    path("api-docs/", api_docs.documentation, name="api_docs"),
     path("feeds/solutions/", NewestSolutionsFeed(), name="solution_feed"),
     path("feeds/organisations/<slug:slug>/", OrganisationSolutionsFeed(), name="organisation_feed"),
     prefix_default_language=True,

@@ -127,6 +127,18 @@ def can_manage_members(user, organisation) -> bool:
     return has_role(user, organisation, MembershipRole.ADMIN) or is_coordinator(user)
 
 
+@rule("create_api_token")
+def can_create_api_token(user, organisation) -> bool:
+    """Only the organisation's own admins: a token acts as the admin who made it (solutions.interfaces)."""
+    return has_role(user, organisation, MembershipRole.ADMIN)
+
+
+@rule("manage_api_tokens")
+def can_manage_api_tokens(user, organisation) -> bool:
+    """See and revoke the organisation's tokens: its admins, and coordinators stopping misuse."""
+    return has_role(user, organisation, MembershipRole.ADMIN) or is_coordinator(user)
+
+
 @rule("view_people")
 def can_view_people(user, organisation) -> bool:
     return role_in(user, organisation) is not None or is_coordinator(user)

@@ -1,4 +1,9 @@
-"""Atom feeds of newly published solutions, for the whole catalogue and for one organisation."""
+"""Atom feeds of newly published solutions, for the whole catalogue and for one organisation.
+
+The catalogue feed takes the list page's query string: `/feeds/solutions/?kind=api&q=varaus` holds
+the newest solutions the list shows for that search, filtered by the same SolutionFilter, so every
+facet and every saved search has a feed. The newest come first whatever the list's sort.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -7,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from municipalities.models import Organisation
+from solutions.filters import SolutionFilter
 from solutions.models import Solution
 
 ITEMS_IN_FEED = 30
@@ -16,19 +22,42 @@ class NewestSolutionsFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
+        described = self.search_description()
+        if described:
+            return _("Newest solutions in %(site)s: %(search)s") % {"site": "Kuntajako", "search": described}
         return _("Newest solutions in %(site)s") % {"site": "Kuntajako"}
+
+    def search_description(self) -> str:
+        """The search words and filters of the query string, for the feed's title."""
+        filterset = self.filterset()
+        parts = [f"“{filterset.query}”"] if filterset.query else []
+        parts += [", ".join(values) for values in filterset.active_filters.values()]
+        return "; ".join(parts)
+
+    def filterset(self) -> SolutionFilter:
+        if not hasattr(self.request, "_solution_feed_filter"):
+            self.request._solution_feed_filter = SolutionFilter(
+                self.request.GET, queryset=self.solutions(), request=self.request
+            )
+        return self.request._solution_feed_filter
+
+    def query_string(self) -> str:
+        params = self.request.GET.copy()
+        for name in ("page", "sort"):
+            params.pop(name, None)
+        return f"?{params.urlencode()}" if params else ""
 
     def subtitle(self):
         return _("Digital solutions that Finnish municipalities share with each other.")
 
     def link(self):
-        return reverse("solutions:solution_list")
+        return reverse("solutions:solution_list") + self.query_string()
 
     def feed_url(self):
-        return reverse("solution_feed")
+        return reverse("solution_feed") + self.query_string()
 
     def items(self):
-        return self.solutions().order_by("-published_at", "-pk")[:ITEMS_IN_FEED]
+        return self.filterset().qs.order_by("-published_at", "-pk")[:ITEMS_IN_FEED]
 
     def solutions(self):
         return Solution.objects.published().select_related("organisation")

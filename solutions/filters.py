@@ -136,7 +136,8 @@ class ValueListField(forms.MultipleChoiceField):
         return 0 < len(value) <= 100
 
     def clean(self, value):
-        return super().clean(value)[:MAX_VALUES_PER_FACET]
+        # PostgreSQL refuses a NUL character in a string; such a value matches nothing either way.
+        return [item.replace("\x00", "\ufffd") for item in super().clean(value)[:MAX_VALUES_PER_FACET]]
 
 
 class ValueListFilter(django_filters.Filter):
