@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "municipalities",
     "solutions",
     "solutions.community",
+    "solutions.opencode",
     "solutions.notifications",
     "solutions.demo",
 ]

@@ -1,0 +1,6 @@
+"""publiccode.yml: reading, checking, importing and exporting the standard's files.
+
+`validator.validate(text)` checks a file offline against the standard (publiccodeYmlVersion "0"
+line) and returns a Report of errors and warnings, each naming the key path and line:column.
+`mapping` turns a valid document into the catalogue's data dict and a solution back into a document.
+"""

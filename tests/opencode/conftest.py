@@ -1,0 +1,21 @@
+from pathlib import Path
+
+import pytest
+
+FILES = Path(__file__).parent / "files"
+# Real publiccode.yml files from public repositories, beside the checkout (see DESIGN.md).
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "publiccode"
+
+
+def read(name: str) -> str:
+    return (FILES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def minimal_text():
+    return read("valid-minimal.publiccode.yml")
+
+
+@pytest.fixture
+def full_text():
+    return read("valid-full.publiccode.yml")
