@@ -219,3 +219,9 @@ SOLUTIONS_PAGE_SIZE = env_int("SOLUTIONS_PAGE_SIZE", 20)
 # another coordinator exists. A coordination team of one person sets this to decide anyway; each
 # such decision is logged.
 MODERATION_ALLOW_SOLE_COORDINATOR = env_bool("MODERATION_ALLOW_SOLE_COORDINATOR", False)
+
+# Harvesting publiccode.yml files (solutions.opencode): how often each registered repository is read
+# again by `manage.py harvest`. Plain http:// to 127.0.0.1 is allowed only by the test suite's
+# override; it is deliberately not read from the environment.
+OPENCODE_HARVEST_INTERVAL_HOURS = env_int("OPENCODE_HARVEST_INTERVAL_HOURS", 24)
+OPENCODE_FETCH_ALLOW_LOOPBACK_HTTP = False

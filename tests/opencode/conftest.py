@@ -19,3 +19,18 @@ def minimal_text():
 @pytest.fixture
 def full_text():
     return read("valid-full.publiccode.yml")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def service_classes(db):
+    from tests import factories
+
+    return [factories.ServiceClassFactory(code=code) for code in ("P2", "P9", "P27")]

@@ -30,6 +30,11 @@ class InvalidPubliccode(WorkflowError):
         super().__init__(_("The publiccode.yml file is not valid; nothing was imported."))
 
 
+class AwaitingReview(WorkflowError):
+    def default_message(self):
+        return _("The solution is waiting for a review; import again after the decision.")
+
+
 @dataclass
 class ImportResult:
     solution: Solution
@@ -89,7 +94,7 @@ def _update(solution, user, data, document):
         stored.save()
         return Outcome.UPDATED, None
     if state != ModerationState.PUBLISHED:
-        raise WorkflowError(_("The solution is waiting for a review; import again after the decision."))
+        raise AwaitingReview()
     pending = publishing.pending_revision(solution)
     current = pending.data if pending else publishing.solution_data(solution)
     current_document = stored.pending if pending and stored.pending is not None else stored.document
