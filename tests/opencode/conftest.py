@@ -34,3 +34,13 @@ def service_classes(db):
     from tests import factories
 
     return [factories.ServiceClassFactory(code=code) for code in ("P2", "P9", "P27")]
+
+
+@pytest.fixture
+def local_server(settings):
+    """The test-only setting lets plain http:// to 127.0.0.1 through the fetcher's defences."""
+    from tests.opencode.server import LocalServer
+
+    settings.OPENCODE_FETCH_ALLOW_LOOPBACK_HTTP = True
+    with LocalServer() as server:
+        yield server
