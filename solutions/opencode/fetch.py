@@ -153,8 +153,5 @@ def raw_file_url(url: str) -> str:
         return f"https://bitbucket.org/{segments[0]}/{segments[1]}/raw/HEAD/publiccode.yml"
     if (host == "gitlab.com" or host.startswith("gitlab.")) and len(segments) >= 2:
         return f"https://{parts.netloc}/{'/'.join(segments)}/-/raw/HEAD/publiccode.yml"
-    raise FetchError(
-        _(
-            "The address of the publiccode.yml file cannot be derived from this address; give the file's own address."
-        )
-    )
+    message = _("The address of the publiccode.yml file cannot be derived from this address.")
+    raise FetchError(f"{message} {_('Give the address of the file itself.')}")
