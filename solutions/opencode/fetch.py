@@ -154,4 +154,5 @@ def raw_file_url(url: str) -> str:
     if (host == "gitlab.com" or host.startswith("gitlab.")) and len(segments) >= 2:
         return f"https://{parts.netloc}/{'/'.join(segments)}/-/raw/HEAD/publiccode.yml"
     message = _("The address of the publiccode.yml file cannot be derived from this address.")
-    raise FetchError(f"{message} {_('Give the address of the file itself.')}")
+    advice = _("Give the address of the file itself.")
+    raise FetchError(f"{message} {advice}")

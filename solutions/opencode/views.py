@@ -140,7 +140,7 @@ def harvest_action(request, slug, uuid):
             messages.success(request, _("The repository is no longer read."))
         else:
             harvesting.read_now(source, request.user)
-            messages.success(request, _("The repository was read."))
+            messages.success(request, _("The repository is read in a moment."))
     except WorkflowError as problem:
         messages.error(request, problem.message)
     return redirect("opencode:harvest_status", organisation.slug)
