@@ -21,6 +21,8 @@ solutions_patterns = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The Open Catalog API (read-only), for the tools of other national catalogues.
+    path("oca/v1/", include("solutions.opencode.oca.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
 ]
 

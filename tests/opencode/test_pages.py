@@ -29,7 +29,8 @@ def test_checking_shows_each_message_with_line_and_column_and_keeps_the_text(
     page = response.content.decode()
     assert response.status_code == 200
     assert "The file is not valid" in page
-    assert "<td>10:1</td>" in page and "favouriteColour" in page
+    assert "<td>10:1</td>" in page
+    assert "favouriteColour" in page
     assert "Tämä lyhyt kuvaus on liian pitkä" in page  # the pasted text is still in the box
     assert 'name="import"' not in page  # an invalid file cannot be imported
     assert not Solution.objects.exists()
@@ -42,7 +43,9 @@ def test_upload_check_then_import_makes_a_draft(client_for, editor, organisation
             reverse("opencode:import"), {"organisation": organisation.pk, "file": upload, "check": "1"}
         )
     page = response.content.decode()
-    assert "The file is valid" in page and "legal.authorsFile" in page and 'name="import"' in page
+    assert "The file is valid" in page
+    assert "legal.authorsFile" in page
+    assert 'name="import"' in page
     response = client.post(
         reverse("opencode:import"),
         {"organisation": organisation.pk, "text": read("warnings.publiccode.yml"), "import": "1"},
@@ -85,12 +88,15 @@ def test_status_page_is_public_and_management_is_for_editors(
     url = reverse("opencode:harvest_status", args=[organisation.slug])
     visitor_page = client_for(None).get(url).content.decode()
     assert "https://git.example.org/kuhmo/a" in visitor_page
-    assert "Register" not in visitor_page and "Read now" not in visitor_page
+    assert "Register" not in visitor_page
+    assert "Read now" not in visitor_page
     editor_page = client_for(editor).get(url).content.decode()
-    assert "Register a repository" in editor_page and "Stop reading" in editor_page
+    assert "Register a repository" in editor_page
+    assert "Stop reading" in editor_page
     assert "Read now" not in client_for(member).get(url).content.decode()
     coordinator_page = client_for(coordinator).get(url).content.decode()
-    assert "Read now" in coordinator_page and "Mark as a trusted publisher" in coordinator_page
+    assert "Read now" in coordinator_page
+    assert "Mark as a trusted publisher" in coordinator_page
 
 
 def test_editor_registers_a_repository_from_the_page(
