@@ -91,16 +91,15 @@ def test_size_limit_and_error_status(local_server):
     ("url", "raw"),
     [
         (
-            "https://github.com/kuhmo/paivakoti",
-            "https://raw.githubusercontent.com/kuhmo/paivakoti/HEAD/publiccode.yml",
+            "https://gitlab.example.org/kuhmo/sub/app/",
+            "https://gitlab.example.org/kuhmo/sub/app/-/raw/HEAD/publiccode.yml",
         ),
         (
-            "https://github.com/kuhmo/paivakoti.git",
-            "https://raw.githubusercontent.com/kuhmo/paivakoti/HEAD/publiccode.yml",
+            "https://gitlab.example.org/kuhmo/app.git",
+            "https://gitlab.example.org/kuhmo/app/-/raw/HEAD/publiccode.yml",
         ),
-        ("https://gitlab.com/kuhmo/sub/app/", "https://gitlab.com/kuhmo/sub/app/-/raw/HEAD/publiccode.yml"),
-        ("https://bitbucket.org/kuhmo/app", "https://bitbucket.org/kuhmo/app/raw/HEAD/publiccode.yml"),
         ("https://files.example.org/app/publiccode.yml", "https://files.example.org/app/publiccode.yml"),
+        ("https://files.example.org/app/publiccode.yaml", "https://files.example.org/app/publiccode.yaml"),
     ],
 )
 def test_raw_file_address_of_common_forges(url, raw):
