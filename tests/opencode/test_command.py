@@ -43,3 +43,21 @@ def test_missing_file_is_reported_not_raised(tmp_path):
     with pytest.raises(CommandError):
         call_command("publiccode", "validate", str(tmp_path / "nothing.yml"), stdout=out)
     assert "nothing.yml: cannot be read" in out.getvalue()
+
+
+def test_network_checks_are_optional_and_warn(local_server, tmp_path, minimal_text):
+    local_server.files["/repo"] = (200, {}, b"ok")
+    text = minimal_text.replace(
+        'url: "https://git.example.org/kuhmo/paivakotihaku.git"', f'url: "{local_server.url("/repo")}"'
+    ).replace("platforms:", f'landingURL: "{local_server.url("/gone")}"\nplatforms:')
+    path = tmp_path / "publiccode.yml"
+    path.write_text(text, encoding="utf-8")
+    offline = StringIO()
+    call_command("publiccode", "validate", str(path), stdout=offline)
+    assert local_server.requests == []
+    online = StringIO()
+    call_command("publiccode", "validate", "--network", str(path), stdout=online)
+    assert "valid (0 errors, 1 warnings)" in online.getvalue()
+    assert "warning: landingURL:" in online.getvalue()
+    assert "404" in online.getvalue()
+    assert local_server.requests == ["/repo", "/gone"]

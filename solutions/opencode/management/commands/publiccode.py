@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from solutions.opencode.publiccode.network import check as check_addresses
 from solutions.opencode.publiccode.validator import validate
 
 
@@ -14,8 +15,11 @@ class Command(BaseCommand):
         subcommands = parser.add_subparsers(dest="subcommand", required=True)
         check = subcommands.add_parser("validate", help="validate files")
         check.add_argument("files", nargs="+", metavar="FILE")
+        check.add_argument(
+            "--network", action="store_true", help="also check that the addresses in valid files answer"
+        )
 
-    def handle(self, *args, subcommand, files, **options):
+    def handle(self, *args, subcommand, files, network=False, **options):
         all_valid = True
         for name in files:
             try:
@@ -25,6 +29,8 @@ class Command(BaseCommand):
                 all_valid = False
                 continue
             report = validate(content)
+            if network and report.valid:
+                report.messages.extend(check_addresses(report.document))
             all_valid &= report.valid
             verdict = "valid" if report.valid else "INVALID"
             counts = f"{len(report.errors)} errors, {len(report.warnings)} warnings"
