@@ -34,7 +34,11 @@ def software(organisation, n, **fields):
 
 
 @pytest.fixture
-def catalogue(organisation):
+def catalogue(organisation, other_organisation):
+    # Official municipality codes (the factories give codes only to their first organisations).
+    organisation.code, other_organisation.code = "290", "732"
+    organisation.save(update_fields=["code"])
+    other_organisation.save(update_fields=["code"])
     items = [software(organisation, n) for n in range(5)]
     factories.SolutionFactory(organisation=organisation, repository_url="")  # no source code
     factories.SolutionFactory(
@@ -120,6 +124,7 @@ def test_software_filters_url_from_to_and_all(client, catalogue, organisation):
         {"from": "yesterday"},
         {"to": "2026-01-01"},
         {"all": "maybe"},
+        {"from": "9999-12-31T23:59:59-23:59"},
     ],
 )
 def test_invalid_parameters_are_problems(client, catalogue, params):
@@ -269,3 +274,10 @@ def test_cursor_is_opaque_base64(client, catalogue):
 def test_a_cursor_this_api_did_not_make_gives_an_empty_page(client, catalogue):
     body = client.get(f"{BASE}/software", {"page[after]": "not-a-cursor"}).json()
     assert body == {"data": [], "links": {"prev": None, "next": None}}
+
+
+def test_any_rfc3339_offset_is_compared_in_utc(client, catalogue):
+    body = client.get(f"{BASE}/logs", {"from": "3863-09-17T13:27:58-21:11"})
+    assert body.status_code == 200
+    assert body.json()["data"] == []
+    assert len(client.get(f"{BASE}/software", {"to": "2999-01-01T00:00:00+14:30"}).json()["data"]) == 5

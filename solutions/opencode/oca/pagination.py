@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 from django.db.models import Q
@@ -47,8 +47,11 @@ class UnknownCursor(Exception):
 def decode(cursor: str) -> tuple[datetime, uuid.UUID]:
     try:
         moment, identifier = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        return datetime.fromisoformat(moment), uuid.UUID(identifier)
-    except (ValueError, TypeError, binascii.Error, UnicodeError):
+        moment = datetime.fromisoformat(moment)
+        if moment.tzinfo is None:
+            raise ValueError(moment)
+        return moment.astimezone(UTC), uuid.UUID(identifier)
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeError):
         raise UnknownCursor from None
 
 

@@ -1,7 +1,7 @@
 """JSON answers of the Open Catalog API, read-only (see the package docstring)."""
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.db.models import Prefetch, Q
@@ -74,8 +74,13 @@ def _time_filters(request, field: str) -> Q:
         raw = request.GET.get(name)
         if raw is None:
             continue
-        moment = parse_datetime(raw) if raw else None
-        if moment is None or moment.tzinfo is None:
+        try:
+            moment = parse_datetime(raw) if raw else None
+            # Offsets such as -21:11 are valid RFC 3339 but not for the database: compare in UTC.
+            moment = moment.astimezone(UTC) if moment is not None and moment.tzinfo is not None else None
+        except (ValueError, OverflowError):
+            moment = None
+        if moment is None:
             raise BadRequest("invalid date time format (RFC 3339 needed)")
         condition &= Q(**{f"{field}__{op}": moment})
     return condition
