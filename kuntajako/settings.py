@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "solutions",
     "solutions.community",
     "solutions.interfaces",
+    "solutions.opencode",
     "solutions.notifications",
     "solutions.demo",
 ]
@@ -373,3 +374,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# Harvesting publiccode.yml files (solutions.opencode): how often each registered repository is read
+# again by `manage.py harvest`. Plain http:// to 127.0.0.1 is allowed only by the test suite's
+# override; it is deliberately not read from the environment.
+OPENCODE_HARVEST_INTERVAL_HOURS = env_int("OPENCODE_HARVEST_INTERVAL_HOURS", 24)
+OPENCODE_FETCH_ALLOW_LOOPBACK_HTTP = False

@@ -23,11 +23,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The API is the same in every language, so it lives outside the language prefixes.
     path("api/", include("solutions.interfaces.api.urls")),
+    # The Open Catalog API (read-only), for the tools of other national catalogues.
+    path("oca/v1/", include("solutions.opencode.oca.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include((solutions_patterns, catalogue_urls.app_name))),
+    path("", include("solutions.opencode.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("", include("kuntajako.pages.urls")),

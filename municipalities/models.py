@@ -1,5 +1,7 @@
 """Organisations, regions, people and their membership roles."""
 
+import uuid
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -108,6 +110,9 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     """A municipality or another public body that publishes or reuses solutions."""
+
+    # A stable public identifier for machine interfaces (the Open Catalog API's publisher id).
+    uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(

@@ -341,6 +341,38 @@ def can_ask_referents(user, solution) -> bool:
     return solution.is_published and any(org != solution.organisation_id for org in roles(user))
 
 
+# Open source code: publiccode.yml import and harvesting (solutions.opencode)
+
+
+@rule("import_publiccode")
+def can_import_publiccode(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.EDITOR)
+
+
+@rule("manage_harvest")
+def can_manage_harvest(user, organisation) -> bool:
+    """Register and remove the organisation's harvested repositories."""
+    return has_role(user, organisation, MembershipRole.EDITOR)
+
+
+@rule("read_harvest_now")
+def can_read_harvest_now(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("mark_trusted_publisher")
+def can_mark_trusted_publisher(user, organisation=None) -> bool:
+    return is_coordinator(user)
+
+
+@rule("publish_trusted")
+def can_publish_trusted(user, item) -> bool:
+    """An editor of an organisation a coordinator marked trusted publishes its harvested changes at
+    once (the organisation's `trusted_publisher`, set by the opencode app)."""
+    organisation = item.organisation
+    return has_role(user, organisation, MembershipRole.EDITOR) and hasattr(organisation, "trusted_publisher")
+
+
 # Asking
 
 

@@ -21,6 +21,8 @@ ADMIN_PAGES = [
     "admin:community_comment_changelist",
     "admin:community_helprequest_changelist",
     "admin:community_answer_changelist",
+    "admin:opencode_harvestsource_changelist",
+    "admin:opencode_harvestlog_changelist",
     "admin:solutions_solution_add",
     "admin:municipalities_organisation_add",
     "admin:pages_page_changelist",

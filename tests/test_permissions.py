@@ -132,3 +132,37 @@ def test_unknown_action_is_an_error(member):
 
 def test_follow_any_user_with_a_confirmed_address(people):
     assert allowed(people, "follow") == {"member", "editor", "org_admin", "outsider_admin", "coordinator"}
+
+
+def test_import_publiccode_and_manage_harvest_editor_and_admin_of_that_organisation(people, organisation):
+    assert allowed(people, "import_publiccode", organisation) == {"editor", "org_admin"}
+    assert allowed(people, "manage_harvest", organisation) == {"editor", "org_admin"}
+
+
+def test_read_harvest_now_editor_admin_and_coordinator(people, organisation):
+    assert allowed(people, "read_harvest_now", organisation) == {"editor", "org_admin", "coordinator"}
+
+
+def test_mark_trusted_publisher_only_coordinator(people, organisation):
+    assert allowed(people, "mark_trusted_publisher", organisation) == {"coordinator"}
+
+
+def test_publish_trusted_editors_of_a_trusted_organisation_only(people, organisation, solution):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from solutions.models import ItemKind, ModerationItem
+    from solutions.opencode.models import TrustedPublisher
+
+    item = ModerationItem.objects.create(
+        content_type=ContentType.objects.get_for_model(solution),
+        object_id=solution.pk,
+        kind=ItemKind.SUBMISSION,
+        organisation=organisation,
+        submitted_at=timezone.now(),
+    )
+    assert allowed(people, "publish_trusted", item) == set()
+    TrustedPublisher.objects.create(organisation=organisation)
+    organisation.refresh_from_db()
+    item = ModerationItem.objects.select_related("organisation").get(pk=item.pk)
+    assert allowed(people, "publish_trusted", item) == {"editor", "org_admin"}

@@ -1,5 +1,7 @@
 """A digital solution in the catalogue, with its attachments and contacts."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -72,6 +74,8 @@ class SolutionQuerySet(models.QuerySet):
 
 
 class Solution(models.Model):
+    # A stable public identifier for machine interfaces (the Open Catalog API's software id).
+    uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences."))

@@ -12,7 +12,9 @@ their own action.
 - post.published (a comment or an answer appears): the solution's followers and its organisation's
   editors, or the asker and the help request's followers;
 - adoption.started (an organisation starts piloting or using a solution): the publisher's editors and
-  the solution's followers.
+  the solution's followers;
+- harvest.invalidated (a harvested publiccode.yml stopped validating): the organisation's editors and
+  whoever registered the repository.
 """
 
 from django.conf import settings
@@ -199,6 +201,26 @@ def decision_made(record, event) -> None:
         solution_published(record, event)
 
 
+def harvest_invalidated(log, event) -> None:
+    """A harvested publiccode.yml stopped validating: tell the organisation's editors and whoever
+    registered the repository, with the first messages and a link to the status page."""
+    source = log.source
+    told = editors_of(source.organisation_id) & Q(email_confirmed_at__isnull=False)
+    if source.added_by_id:
+        told |= Q(pk=source.added_by_id)
+    errors = [m for m in log.messages if m.get("level") == "error"][:5]
+    deliver_to_all(
+        delivery.users(told),
+        None,
+        "harvest_invalid",
+        _("The publiccode.yml of %(url)s is no longer valid"),
+        params={"url": source.url},
+        text="\n".join(f"{m['line']}:{m['column']} {m['key']}: {m['text']}" for m in errors),
+        url=lambda: reverse("opencode:harvest_status", args=[source.organisation.slug]),
+        event=event,
+    )
+
+
 def post_published(post, event) -> None:
     if isinstance(post, Comment):
         comment_published(post, event)
@@ -223,6 +245,7 @@ SUBSCRIPTIONS = {
     "moderation.queued": queue_item_added,
     "post.published": post_published,
     "adoption.started": adoption_started,
+    "harvest.invalidated": harvest_invalidated,
 }
 _HANDLERS = {name: _on(handler) for name, handler in SUBSCRIPTIONS.items()}
 

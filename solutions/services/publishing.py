@@ -556,8 +556,14 @@ def reject(item: ModerationItem, coordinator, reason: str) -> ModerationDecision
     return _decide(item, coordinator, Decision.REJECTED, reason, reason_required=True)
 
 
-def _decide(item, coordinator, decision, reason, *, reason_required=False):
-    permissions.require(coordinator, "decide", item)
+def approve_trusted(item: ModerationItem, user, reason: str) -> ModerationDecision:
+    """Publish at once what an organisation a coordinator marked trusted sent (a harvested file):
+    the same decision as a coordinator's approval, logged with `user` and `reason`."""
+    return _decide(item, user, Decision.APPROVED, reason, action="publish_trusted")
+
+
+def _decide(item, coordinator, decision, reason, *, reason_required=False, action="decide"):
+    permissions.require(coordinator, action, item)
     reason = (reason or "").strip()
     if reason_required and not reason:
         raise ReasonRequired()
