@@ -26,6 +26,8 @@ PAGES = [
     "/sv/privacy/",
     "/en/terms/",
     "/fi/about/",
+    "/fi/organisations/espoo/repositories/",
+    "/en/api-docs/",
 ]
 
 
