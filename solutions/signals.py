@@ -11,11 +11,10 @@ from taggit.models import Tag, TaggedItem
 
 from municipalities.models import Organisation
 from solutions.models import LifeEvent, ServiceClass, Solution
+from solutions.search import index
 
 
 def _reindex(ids):
-    from solutions.search import index
-
     ids = list(ids)
     if ids:
         index.update(ids)
@@ -80,8 +79,6 @@ def organisation_renamed(sender, instance, created, raw=False, **kwargs):
 def vocabulary_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
-    from solutions.search import index
-
     index.update_concepts([instance])
     if not created:
         _reindex(instance.solutions.values_list("pk", flat=True))

@@ -10,6 +10,7 @@ from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service
 from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
 from solutions.search.base import MAX_QUERY_LENGTH
 from solutions.search.explain import match_reasons
+from solutions.search.suggest import suggestions
 
 NEWEST_ON_HOME = 6
 
@@ -122,8 +123,6 @@ def solution_detail(request, slug):
 def search_suggestions(request):
     """JSON for the search box's suggestions (static/js/search-suggest.js); the form works without."""
     from django.http import JsonResponse
-
-    from solutions.search.suggest import suggestions
 
     found = suggestions(request.GET.get("q", ""))
     response = JsonResponse(

@@ -12,8 +12,9 @@ from django.db.models import Expression, F, FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from solutions.search import index
 from solutions.search.analysis import QueryWord, analyze_text, query_word, query_words
-from solutions.search.index import LANGUAGES, concept_key
+from solutions.search.index import CONCEPT_TABLE, LANGUAGES, LEXEME_TABLE, concept_key
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -190,8 +191,6 @@ def lookup(lexemes: list[str], keys: list[str]) -> tuple[set[str], list[list]]:
 
     from django.db import connection
 
-    from solutions.search.index import CONCEPT_TABLE, LEXEME_TABLE
-
     if not lexemes and not keys:
         return set(), []
     parts, params = [], []
@@ -310,8 +309,6 @@ class SearchBackend:
 
     def reindex(self, ids=None) -> None:
         """Recompute the index entries of these solutions (all when ``ids`` is None)."""
-        from solutions.search import index
-
         if ids is None:
             index.rebuild()
             return

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from django.db import connection as default_connection
 from django.db import connections, transaction
 
+from solutions.models import LifeEvent, ModerationState, SearchConcept, SearchLexeme, ServiceClass, Solution
 from solutions.search.analysis import analyze_text
 
 FTS_TABLE = "solutions_solution_fts"
@@ -231,8 +232,6 @@ def entry_for(solution) -> Entry:
 
 
 def _solutions(ids):
-    from solutions.models import Solution
-
     return (
         Solution.objects.filter(pk__in=ids)
         .select_related("organisation")
@@ -286,8 +285,6 @@ def _add_lexemes(connection, lexemes: Counter) -> None:
     """Add new lexemes to the vocabulary (counts of known ones grow only on a rebuild)."""
     if not lexemes:
         return
-    from solutions.models import SearchLexeme
-
     existing = set(
         SearchLexeme.objects.using(connection.alias)
         .filter(lexeme__in=list(lexemes))
@@ -313,8 +310,6 @@ def update(ids=None, using: str = "default") -> None:
     connection = connections[using]
     if connection.vendor not in ("postgresql", "sqlite") or not _schema_present(connection):
         return
-    from solutions.models import ModerationState
-
     ids = sorted(set(ids))
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
@@ -335,8 +330,6 @@ def rebuild(using: str = "default", progress: Callable[[int, int], None] | None 
 
     ``progress(done, total)`` is called after each batch.
     """
-    from solutions.models import ModerationState, SearchLexeme, Solution
-
     connection = connections[using]
     if connection.vendor not in ("postgresql", "sqlite") or not _schema_present(connection):
         return 0
@@ -399,16 +392,12 @@ def _concept_rows(items) -> dict[str, list]:
 
 def update_concepts(items, using: str = "default") -> None:
     """Record the names of these service classes or life events (after one was saved)."""
-    from solutions.models import SearchConcept
-
     with transaction.atomic(using=using):
         for key, names in _concept_rows(items).items():
             SearchConcept.objects.using(using).update_or_create(key=key, defaults={"names": names})
 
 
 def rebuild_concepts(using: str = "default") -> None:
-    from solutions.models import LifeEvent, SearchConcept, ServiceClass
-
     rows = _concept_rows([*ServiceClass.objects.using(using).all(), *LifeEvent.objects.using(using).all()])
     with transaction.atomic(using=using):
         SearchConcept.objects.using(using).all().delete()

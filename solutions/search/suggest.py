@@ -9,6 +9,7 @@ from django.db.models import Q
 from taggit.models import Tag
 
 from municipalities.models import Organisation
+from solutions.models import Solution
 from solutions.search import get_backend
 from solutions.search.analysis import query_words
 from solutions.search.base import clean_query
@@ -20,8 +21,6 @@ LIMIT = 5
 def suggestions(text: str) -> dict:
     """{"solutions": [(title, url)], "organisations": [(name, url)], "tags": [(name, url)]}."""
     from django.urls import reverse
-
-    from solutions.models import Solution
 
     empty = {"solutions": [], "organisations": [], "tags": []}
     text, _ = clean_query(text)

@@ -26,6 +26,7 @@ from taggit.models import Tag, TaggedItem
 
 from municipalities.models import Organisation
 from solutions.models import Lifecycle, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
+from solutions.search import get_backend
 
 SLUG_PREFIX = "bench-"
 
@@ -386,8 +387,6 @@ class Command(BaseCommand):
 
         ids = [obj.pk for obj in objects]
         if ids:
-            from solutions.search import get_backend
-
             get_backend().reindex(ids)
         indexed = time.perf_counter()
 
