@@ -5,6 +5,7 @@ so the form only validates and produces `to_data()`, which the workflow either w
 stores in a revision (published solutions).
 """
 
+import copy
 import re
 import uuid
 
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation
 from solutions.attachments import prepare_upload
+from solutions.editor import steps as flow
 from solutions.licences import licence_choices
 from solutions.models import ContentLanguage, Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind
 from solutions.services.publishing import SCALAR_FIELDS
@@ -29,23 +31,6 @@ URL_FIELDS = [
     "documentation_url",
     "demo_url",
     "website_url",
-]
-
-# Sections of the form page, in order; kind-specific sections say which kind they serve.
-SECTIONS = [
-    ("basics", _("Basic facts"), None, ["organisation", "title", "summary", "description", "kind"]),
-    ("software", _("Software"), SolutionKind.SOFTWARE, ["repository_url", "licence"]),
-    ("api", _("API"), SolutionKind.API, ["api_specification_url", "api_base_url"]),
-    ("integration", _("Integration"), SolutionKind.INTEGRATION, ["connected_systems"]),
-    (
-        "experience",
-        _("Good practice or experience report"),
-        "practice experience",
-        ["context", "results", "lessons_learned"],
-    ),
-    ("links", _("Links"), None, ["documentation_url", "demo_url", "website_url"]),
-    ("classification", _("Classification"), None, ["tags", "lifecycle", "language"]),
-    ("reuse", _("Reuse"), None, ["partners", "replaces", "adoption_conditions", "successor"]),
 ]
 
 
@@ -154,7 +139,7 @@ class SolutionForm(forms.Form):
         label=_("Partner organisations"),
         required=False,
         queryset=Organisation.objects.order_by("name_fi"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 6, "data-combobox": ""}),
         help_text=_("Organisations that built or run this together with yours."),
     )
     replaces = forms.CharField(
@@ -192,6 +177,8 @@ class SolutionForm(forms.Form):
         self.fields["licence"].choices = licence_choices(current or self.initial.get("licence") or "")
         for name in ("service_classes", "life_events"):
             self.fields[name].load()
+        for name, form_field in flow.extra_form_fields().items():
+            self.fields.setdefault(name, copy.deepcopy(form_field))
         if solution is not None:
             self.fields["partners"].queryset = self.fields["partners"].queryset.exclude(
                 pk=solution.organisation_id
@@ -200,13 +187,86 @@ class SolutionForm(forms.Form):
             *args[:1], prefix="contacts", initial=self.initial.get("contacts") or None
         )
 
-    # Sections and groups for the template
+    # The guided flow
 
-    def sections(self):
-        for key, legend, kinds, names in SECTIONS:
-            fields = [self[name] for name in names if name in self.fields]
-            if fields:
-                yield {"key": key, "legend": legend, "kinds": kinds, "fields": fields}
+    def kind_value(self) -> str:
+        value = self["kind"].value() or ""
+        return value if value in dict(self.fields["kind"].choices) else ""
+
+    def flow_steps(self) -> list[flow.Step]:
+        kind = self.kind_value()
+        return flow.steps_for(kind) if kind else [flow.STEPS[0]]
+
+    def visible_names(self, step_key: str) -> set[str]:
+        """Names of the fields shown on a step (or on every step of the kind, for `ALL`)."""
+        if step_key == flow.ALL:
+            return {name for step in self.flow_steps() if step.key != flow.KIND for name in step.fields}
+        return next((set(step.fields) for step in flow.STEPS if step.key == step_key), set())
+
+    def hidden_inputs(self, step_key: str) -> list[tuple[str, str]]:
+        """(name, value) of every value of the steps not shown, exactly as typed or saved."""
+        visible = self.visible_names(step_key)
+        pairs = []
+        for name in self.fields:
+            if name in visible or name in ("creation_key", "version"):
+                continue
+            pairs += [(self[name].html_name, value) for value in _raw_values(self[name])]
+        if "contacts" not in visible:
+            for bound in self.contacts.management_form:
+                pairs += [(bound.html_name, value) for value in _raw_values(bound)]
+            for contact in self.contacts.forms:
+                for bound in contact:
+                    pairs += [(bound.html_name, value) for value in _raw_values(bound)]
+        return pairs
+
+    def step_errors(self, step_key: str) -> bool:
+        names = self.visible_names(step_key)
+        if "contacts" in names and self.contacts.total_error_count():
+            return True
+        return any(name in self.errors for name in names)
+
+    def first_step_with_errors(self) -> str | None:
+        for step in self.flow_steps():
+            if self.step_errors(step.key):
+                return step.key
+        return None
+
+    def summary_rows(self) -> list[dict]:
+        """The steps of the kind with their values as readers will see them, for the last step."""
+        rows_by_step = []
+        for step in self.flow_steps():
+            if step.key in (flow.KIND, flow.ATTACHMENTS, flow.CHECK):
+                continue
+            rows = []
+            for name in step.fields:
+                if name == "contacts":
+                    people = [
+                        ", ".join(filter(None, (c["name"].value(), c["role"].value(), c["email"].value())))
+                        for c in self.contacts.forms
+                    ]
+                    rows.append((_("Contacts"), [person for person in people if person]))
+                elif name in self.fields:
+                    rows.append((self.fields[name].label, self._display(name)))
+            rows_by_step.append({"step": step, "rows": rows})
+        return rows_by_step
+
+    def _display(self, name) -> list[str]:
+        values = [value for value in _raw_values(self[name]) if value]
+        if name == "partners":
+            by_pk = dict(
+                Organisation.objects.filter(pk__in=[v for v in values if v.isdigit()]).values_list(
+                    "pk", "name_fi"
+                )
+            )
+            return [by_pk[int(v)] for v in values if v.isdigit() and int(v) in by_pk]
+        choices = getattr(self.fields[name], "choices", None)
+        if choices is not None and name != "organisation":
+            labels = {str(code): label for code, label in _flat(choices)}
+            return [str(labels.get(value, value)) for value in values]
+        if name == "organisation":
+            chosen = self.fields[name].queryset.filter(pk__in=[v for v in values if v.isdigit()])
+            return [str(org) for org in chosen]
+        return values
 
     def vocabulary(self, name):
         """[(group name, [(code, name, checked, id)], any checked)] for grouped checkboxes."""
@@ -243,6 +303,24 @@ class SolutionForm(forms.Form):
             raise ValidationError(_("A solution cannot succeed itself."))
         return found
 
+    def _post_clean(self):
+        # A fact of another kind (typed before the kind was changed) is not shown, so it cannot be
+        # corrected: an invalid one is left out instead of blocking the save.
+        super()._post_clean()
+        kind = self.kind_value()
+        if not kind:
+            return
+        shown = {name for step in flow.steps_for(kind) for name in step.fields}
+        for name in list(self.errors):
+            if (
+                name in self.fields
+                and name not in shown
+                and name != "kind"
+                and not self.fields[name].required
+            ):
+                del self.errors[name]
+                self.cleaned_data[name] = self.fields[name].to_python(None) if name != "successor" else None
+
     def is_valid(self):
         # Both always validate, so every error on the page is shown at once.
         form_valid = super().is_valid()
@@ -266,6 +344,27 @@ class SolutionForm(forms.Form):
         initial["tags"] = ", ".join(data.get("tags") or [])
         initial["successor"] = successor_slug
         return initial
+
+
+def _raw_values(bound) -> list[str]:
+    value = bound.value()
+    if value is None:
+        return []
+    values = value if isinstance(value, list | tuple) else [value]
+    result = []
+    for item in values:
+        item = bound.field.prepare_value(item) if hasattr(item, "pk") else item
+        if item is not None:
+            result.append(str(item))
+    return result
+
+
+def _flat(choices):
+    for code, label in choices:
+        if isinstance(label, list | tuple):
+            yield from _flat(label)
+        else:
+            yield code, label
 
 
 class ContactForm(forms.Form):

@@ -4,11 +4,15 @@ Every change goes through solutions.services.publishing; these views only build 
 messages. A form that cannot be saved is always shown back with everything the editor typed.
 """
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef, Subquery
+from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +20,7 @@ from kuntajako.pagination import paginate
 from municipalities import permissions
 from municipalities.models import MembershipRole, Organisation
 from solutions import completeness
+from solutions.editor import steps as flow
 from solutions.editor.forms import AttachmentForm, ReasonForm, SolutionForm
 from solutions.markdown import render_markdown
 from solutions.models import ModerationDecision, ModerationState, Revision, Solution
@@ -61,19 +66,48 @@ def our_solutions(request):
     )
 
 
-def _form_context(request, form, solution=None, **extra):
+def _form_context(request, form, solution=None, *, step=flow.ALL, show_errors=True, **extra):
+    """What the form page needs for one step of the flow, or for every step (`flow.ALL`)."""
+    if not show_errors:
+        _quiet(form)
+    if not form.kind_value() and step != flow.KIND:
+        step = flow.KIND  # the kind decides the rest of the flow: it comes first
     # What the form holds right now, typed or saved, decides what is still missing.
     data = {name: form[name].value() for name in form.fields}
     data["contacts"] = [{"name": contact["name"].value()} for contact in form.contacts.forms]
-    kind = form["kind"].value() or ""
+    kind = form.kind_value()
     attachment_count = _attachment_count(solution) if solution else 0
+    flow_steps = form.flow_steps()
+    keys = [s.key for s in flow_steps]
+    # The kind and the last step have pages of their own; every other step is a list of fields.
+    listed = [s for s in flow_steps if s.key not in (flow.KIND, flow.CHECK)]
+    shown = listed if step == flow.ALL else [s for s in listed if s.key == step]
+    position = keys.index(step) if step in keys else None
+    revision_attachments = workflow.attachments_for_editor(solution) if solution else (None, [])
     context = {
         "form": form,
         "solution": solution,
+        "step": step,
+        "steps": flow_steps,
+        "step_number": position + 1 if position is not None else None,
+        "step_count": len(flow_steps),
+        "next_step": keys[position + 1] if position is not None and position + 1 < len(keys) else None,
+        "previous_step": keys[position - 1] if position else None,
+        "sections": [_section(form, s) for s in shown],
+        "hidden_inputs": form.hidden_inputs(step),
+        "kind_label": dict(form.fields["kind"].choices).get(kind, ""),
+        "kind_hints": flow.KIND_HINTS,
+        "summary": form.summary_rows() if step == flow.CHECK else None,
+        "show_errors": show_errors,
+        "error_items": _error_items(form) if show_errors else [],
+        "attachment_form": extra.pop("attachment_form", None) or AttachmentForm(prefix="attachment"),
+        "attachments": revision_attachments[1],
+        "attachment_revision": revision_attachments[0],
         "attachment_count": attachment_count,
-        "service_class_groups": form.vocabulary("service_classes"),
-        "life_event_groups": form.vocabulary("life_events"),
-        "missing": completeness.missing(data, kind, attachment_count),
+        "missing": [
+            SimpleNamespace(name=item.name, label=item.label, step=_step_key(item.name, kind))
+            for item in completeness.missing(data, kind, attachment_count)
+        ],
         "preview": render_markdown(form["description"].value() or "")
         if extra.pop("preview", False)
         else None,
@@ -82,14 +116,115 @@ def _form_context(request, form, solution=None, **extra):
     return context
 
 
+def _step_key(name, kind):
+    if name == "attachments":
+        return flow.ATTACHMENTS
+    found = flow.step_for_field(name, kind)
+    return found.key if found else flow.KIND
+
+
+def _error_items(form):
+    """Every error once, with where to fix it: an anchor on the page and the step that holds it."""
+    kind = form.kind_value()
+
+    def step_of(name):
+        return _step_key(name, kind)
+
+    items = [{"text": error, "anchor": "", "step": ""} for error in form.non_field_errors()]
+    for bound in form.visible_fields():
+        for error in bound.errors:
+            items.append(
+                {
+                    "text": f"{bound.label}: {error}",
+                    "anchor": f"field-{bound.name}",
+                    "step": step_of(bound.name),
+                }
+            )
+    for error in form.contacts.non_form_errors():
+        items.append({"text": error, "anchor": "field-contacts", "step": "contacts"})
+    for number, contact in enumerate(form.contacts.forms, start=1):
+        for bound in contact:
+            for error in bound.errors:
+                text = f"{_('Contact')} {number}, {bound.label}: {error}"
+                items.append({"text": text, "anchor": bound.id_for_label, "step": "contacts"})
+    return items
+
+
+def _section(form, step):
+    items = []
+    for name in step.fields:
+        if name == "contacts":
+            items.append({"type": "contacts"})
+        elif name in ("service_classes", "life_events") and name in form.fields:
+            items.append({"type": "vocabulary", "field": form[name], "groups": form.vocabulary(name)})
+        elif name in form.fields:
+            items.append({"type": "field", "field": form[name]})
+    return {"step": step, "items": items}
+
+
+def _quiet(form):
+    """Show a step without judging it: moving between steps tells of no errors until saving."""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    for contact in form.contacts.forms:
+        contact._errors = ErrorDict()
+    form.contacts._errors = [ErrorDict() for _contact in form.contacts.forms]
+    form.contacts._non_form_errors = form.contacts.error_class()
+
+
+def _render(request, form, solution=None, *, status=200, **extra):
+    if solution is None:
+        context = _form_context(request, form, **extra)
+    else:
+        if "revision" not in extra:
+            published = solution.moderation_state == ModerationState.PUBLISHED
+            extra["revision"] = workflow.editable_revision(solution) if published else None
+        context = _edit_context(request, form, solution, **extra)
+    return render(request, "solutions/editor/form.html", context, status=status)
+
+
+def _requested_step(request, form):
+    keys = [s.key for s in form.flow_steps()]
+    step = request.POST.get("step", flow.ALL)
+    return step if step in keys or step == flow.ALL else flow.ALL
+
+
+def _navigate(request, form, solution=None):
+    """Moving between steps: nothing is saved, everything typed travels along. None if not moving."""
+    current = _requested_step(request, form)
+    keys = [s.key for s in form.flow_steps()]
+    action = request.POST.get("action", "save")
+    target = request.POST.get("goto")
+    if target is None and action in ("next", "back") and current in keys:
+        offset = 1 if action == "next" else -1
+        target = keys[max(0, min(len(keys) - 1, keys.index(current) + offset))]
+        if action == "next" and form.is_valid() is False and form.step_errors(current):
+            return _render(request, form, solution, step=current, status=400)
+    if target is None:
+        return None
+    if target not in keys and target not in (flow.KIND, flow.ALL):
+        target = current
+    if target == flow.CHECK:
+        form.is_valid()  # the last step shows everything still wrong, with a way back to it
+        return _render(request, form, solution, step=target)
+    return _render(request, form, solution, step=target, show_errors=False)
+
+
 @login_required
 def create(request):
     organisations = _editor_organisations(request.user)
     if not organisations:
         return render(request, "solutions/editor/not_editor.html", status=403)
+    if request.method != "POST":
+        form = SolutionForm(organisations=organisations)
+        return _render(request, form, step=flow.KIND, show_errors=False)
     action = request.POST.get("action", "save")
-    form = SolutionForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid() and action != "preview":
+    form = SolutionForm(request.POST, organisations=organisations)
+    if (moved := _navigate(request, form)) is not None:
+        return moved
+    if action == "upload":
+        return _upload(request, form, None)
+    if form.is_valid() and action != "preview":
         solution = workflow.create_draft(
             form.cleaned_data["organisation"],
             request.user,
@@ -104,9 +239,9 @@ def create(request):
         else:
             messages.success(request, _("The draft was saved. Only your organisation sees it."))
         return redirect("solutions:editor:edit", solution.slug)
-    status = 400 if request.method == "POST" and form.errors else 200
-    context = _form_context(request, form, preview=request.method == "POST" and action == "preview")
-    return render(request, "solutions/editor/form.html", context, status=status)
+    if action == "preview":
+        return _render(request, form, step=_requested_step(request, form), preview=True, show_errors=False)
+    return _render(request, form, step=flow.ALL, status=400)
 
 
 @login_required
@@ -126,14 +261,31 @@ def edit(request, slug):
             )
         initial = {**SolutionForm.initial_from(content, successor), "version": solution.version}
         form = SolutionForm(initial=initial, solution=solution)
-        return render(request, "solutions/editor/form.html", _edit_context(request, form, solution, revision))
+        keys = [s.key for s in form.flow_steps()]
+        step = request.GET.get("step")
+        return _render(
+            request,
+            form,
+            solution,
+            revision=revision,
+            step=step if step in keys else flow.ALL,
+            show_errors=False,
+        )
 
     action = request.POST.get("action", "save")
     form = SolutionForm(request.POST, solution=solution)
+    if (moved := _navigate(request, form, solution)) is not None:
+        return moved
+    if action == "upload":
+        return _upload(request, form, solution)
+    if "remove_attachment" in request.POST or "keep_attachment" in request.POST:
+        return _change_attachment_in_flow(request, form, solution)
     if not form.is_valid() or action == "preview":
-        status = 400 if form.errors else 200
-        context = _edit_context(request, form, solution, revision, preview=action == "preview")
-        return render(request, "solutions/editor/form.html", context, status=status)
+        if action == "preview":
+            return _render(
+                request, form, solution, step=_requested_step(request, form), preview=True, show_errors=False
+            )
+        return _render(request, form, solution, status=400)
     version = form.cleaned_data.get("version")
     try:
         if state == ModerationState.PUBLISHED:
@@ -154,6 +306,70 @@ def edit(request, slug):
     except workflow.WorkflowError as error:
         messages.error(request, error.message)
     return redirect("solutions:editor:edit", solution.slug)
+
+
+def _upload(request, form, solution):
+    """An attachment sent from the flow's attachments step. A new solution is saved as a draft first,
+    since a file belongs to a solution; an existing one keeps what was typed unsaved, as before."""
+    attachment_form = AttachmentForm(request.POST, request.FILES, prefix="attachment")
+    if not attachment_form.is_valid():
+        return _render(
+            request,
+            form,
+            solution,
+            step=flow.ATTACHMENTS,
+            show_errors=False,
+            attachment_form=attachment_form,
+            status=400,
+        )
+    if solution is None:
+        if not form.is_valid():
+            return _render(request, form, status=400)
+        solution = workflow.create_draft(
+            form.cleaned_data["organisation"],
+            request.user,
+            form.to_data(),
+            creation_key=form.cleaned_data.get("creation_key"),
+        )
+        _add_attachment_quietly(request, solution, attachment_form)
+        messages.info(request, _("The draft was saved so that the file could be attached to it."))
+        return redirect(f"{reverse('solutions:editor:edit', args=[solution.slug])}?step={flow.ATTACHMENTS}")
+    _add_attachment_quietly(request, solution, attachment_form)
+    return _render(request, form, solution, step=flow.ATTACHMENTS, show_errors=False)
+
+
+def _add_attachment_quietly(request, solution, attachment_form):
+    try:
+        attachment = workflow.add_attachment(
+            solution,
+            request.user,
+            title=attachment_form.cleaned_data["title"],
+            file=attachment_form.cleaned_data["file"],
+            content_type=attachment_form.content_type,
+        )
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The attachment %(title)s was added.") % {"title": attachment.title})
+
+
+def _change_attachment_in_flow(request, form, solution):
+    keep = "keep_attachment" in request.POST
+    try:
+        pk = int(request.POST.get("keep_attachment" if keep else "remove_attachment", ""))
+    except ValueError:
+        raise Http404 from None
+    get_object_or_404(solution.attachments, pk=pk)
+    try:
+        if keep:
+            workflow.keep_attachment(solution, request.user, pk)
+        else:
+            workflow.remove_attachment(solution, request.user, pk)
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The attachments were updated."))
+    return _render(request, form, solution, step=flow.ATTACHMENTS, show_errors=False)
 
 
 def _stale(request, form, solution, revision, stale):
@@ -178,11 +394,12 @@ def _stale(request, form, solution, revision, stale):
     data["version"] = stale.current.version
     form = SolutionForm(data, solution=solution)
     form.is_valid()
-    context = _edit_context(request, form, solution, revision, stale=stale.message, differences=differences)
-    return render(request, "solutions/editor/form.html", context, status=409)
+    return _render(
+        request, form, solution, revision=revision, stale=stale.message, differences=differences, status=409
+    )
 
 
-def _edit_context(request, form, solution, revision, **extra):
+def _edit_context(request, form, solution, revision=None, **extra):
     return _form_context(
         request,
         form,

@@ -59,7 +59,7 @@ class AnswerForm(OrganisationChoiceMixin, forms.Form):
         label=_("Solutions in the catalogue that help"),
         queryset=Solution.objects.published().select_related("organisation").order_by("title"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-combobox": ""}),
         help_text=_("Optional. Hold Ctrl (or Cmd) to choose several."),
     )
 
