@@ -72,15 +72,18 @@ def test_publish_review_fix_approve_find_and_revise(browser, live_server, people
         # The editor writes a solution and previews the description without JavaScript help.
         editor.goto("/en/our-solutions/")
         editor.get_by_role("link", name="Add a solution").click()
+        editor.get_by_role("radio", name="Software").check()
+        editor.get_by_role("button", name="Next").click()
         editor.locator("#id_title").fill("Kyytipalvelun tilausjärjestelmä")
         editor.locator("#id_summary").fill("Asukkaat tilaavat asiointikyydin verkossa.")
         editor.locator("#id_description").fill("## Miten se toimii\n\nTilaus *verkossa*.")
-        editor.get_by_role("radio", name="Software").check()
-        editor.locator("#id_tags").fill("kyyti, asiointiliikenne")
         editor.get_by_role("button", name="Preview").click()
         assert editor.locator("#preview h3").inner_text() == "Miten se toimii"
         assert editor.locator("#id_title").input_value() == "Kyytipalvelun tilausjärjestelmä"
         assert_accessible(editor)
+        editor.locator(".flow-steps").get_by_role("button", name="Classification").click()
+        editor.locator("#id_tags").fill("kyyti, asiointiliikenne")
+        editor.locator(".flow-steps").get_by_role("button", name="Check and send").click()
         editor.get_by_role("button", name="Save and submit for review").click()
         expect(editor.locator("main")).to_contain_text("Submitted for review")
 
