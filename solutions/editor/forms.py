@@ -195,7 +195,8 @@ class SolutionForm(forms.Form):
 
     def flow_steps(self) -> list[flow.Step]:
         kind = self.kind_value()
-        return flow.steps_for(kind) if kind else [flow.STEPS[0]]
+        # Before the kind is chosen, the steps every kind has; the kind then adds its own.
+        return flow.steps_for(kind) if kind else [step for step in flow.STEPS if step.kinds is None]
 
     def visible_names(self, step_key: str) -> set[str]:
         """Names of the fields shown on a step (or on every step of the kind, for `ALL`)."""

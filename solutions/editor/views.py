@@ -76,14 +76,14 @@ def _form_context(request, form, solution=None, *, step=flow.ALL, show_errors=Tr
     data = {name: form[name].value() for name in form.fields}
     data["contacts"] = [{"name": contact["name"].value()} for contact in form.contacts.forms]
     kind = form.kind_value()
-    attachment_count = _attachment_count(solution) if solution else 0
+    revision_attachments = workflow.attachments_for_editor(solution) if solution else (None, [])
+    attachment_count = sum(1 for attachment in revision_attachments[1] if attachment.status != "removed")
     flow_steps = form.flow_steps()
     keys = [s.key for s in flow_steps]
     # The kind and the last step have pages of their own; every other step is a list of fields.
     listed = [s for s in flow_steps if s.key not in (flow.KIND, flow.CHECK)]
     shown = listed if step == flow.ALL else [s for s in listed if s.key == step]
     position = keys.index(step) if step in keys else None
-    revision_attachments = workflow.attachments_for_editor(solution) if solution else (None, [])
     context = {
         "form": form,
         "solution": solution,
@@ -99,7 +99,7 @@ def _form_context(request, form, solution=None, *, step=flow.ALL, show_errors=Tr
         "kind_hints": flow.KIND_HINTS,
         "summary": form.summary_rows() if step == flow.CHECK else None,
         "show_errors": show_errors,
-        "error_items": _error_items(form) if show_errors else [],
+        "error_items": _error_items(form, step) if show_errors else [],
         "attachment_form": extra.pop("attachment_form", None) or AttachmentForm(prefix="attachment"),
         "attachments": revision_attachments[1],
         "attachment_revision": revision_attachments[0],
@@ -123,8 +123,11 @@ def _step_key(name, kind):
     return found.key if found else flow.KIND
 
 
-def _error_items(form):
-    """Every error once, with where to fix it: an anchor on the page and the step that holds it."""
+def _error_items(form, step):
+    """Every error once, with where to fix it: an anchor on the page and the step that holds it.
+
+    A single step tells only of its own errors; the others are shown when the editor gets to them,
+    on the last step, or when saving."""
     kind = form.kind_value()
 
     def step_of(name):
@@ -147,6 +150,8 @@ def _error_items(form):
             for error in bound.errors:
                 text = f"{_('Contact')} {number}, {bound.label}: {error}"
                 items.append({"text": text, "anchor": bound.id_for_label, "step": "contacts"})
+    if step not in (flow.ALL, flow.CHECK):
+        items = [item for item in items if item["step"] in (step, "")]
     return items
 
 
@@ -204,6 +209,9 @@ def _navigate(request, form, solution=None):
         return None
     if target not in keys and target not in (flow.KIND, flow.ALL):
         target = current
+    if not form.kind_value() and target != flow.KIND:
+        form.is_valid()  # nothing can follow before the kind is chosen: say so
+        return _render(request, form, solution, step=flow.KIND, status=400)
     if target == flow.CHECK:
         form.is_valid()  # the last step shows everything still wrong, with a way back to it
         return _render(request, form, solution, step=target)
@@ -475,12 +483,6 @@ def restore(request, slug):
         lambda: workflow.restore(solution, request.user),
         _("The solution was restored to lists and search."),
     )
-
-
-def _attachment_count(solution):
-    """The attachments the solution will have once the edit the editor continues is approved."""
-    _revision, attachments = workflow.attachments_for_editor(solution)
-    return sum(1 for attachment in attachments if attachment.status != "removed")
 
 
 @login_required

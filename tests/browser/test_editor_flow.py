@@ -59,7 +59,7 @@ def test_write_submit_review_approve_with_the_keyboard_only(browser, live_server
     coordinator_context, coordinator = log_in(browser, live_server, people["coordinator"])
     try:
         editor.goto("/en/our-solutions/new/")
-        expect(editor.locator(".flow-progress-heading")).to_have_text("Step 1 of 1")
+        expect(editor.locator(".flow-progress-heading")).to_have_text("Step 1 of 8")
         accessible(editor)
         # The kind first: a radio chosen with Space, Enter goes on.
         tab_to(editor, editor.get_by_role("radio", name="Software"))

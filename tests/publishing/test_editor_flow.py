@@ -129,7 +129,7 @@ def test_the_new_solution_page_asks_only_for_the_kind(client_for, editor):
     page = controls(response)
     assert page.visible() == {"kind"}
     assert "What kind of solution is it?" in html
-    assert "Step 1 of" in html
+    assert "Step 1 of 8" in html  # the kind adds its own steps once chosen
     assert "A program or service with source code that others can run." in html
 
 
@@ -138,7 +138,17 @@ def test_going_on_without_a_kind_says_so(client_for, editor):
     response = step_post(client, new_url(), client.get(new_url()), "kind", action="next")
     assert response.status_code == 400
     assert controls(response).visible() == {"kind"}
-    assert "This field is required." in response.content.decode()
+    html = response.content.decode()
+    assert "Kind: This field is required." in html
+    assert "Title" not in html.split('id="error-summary"')[1].split("</div>")[0]  # a later step's
+
+
+def test_jumping_ahead_before_choosing_a_kind_asks_for_it(client_for, editor):
+    client = client_for(editor)
+    response = step_post(client, new_url(), client.get(new_url()), "kind", goto="contacts")
+    assert response.status_code == 400
+    assert controls(response).visible() == {"kind"}
+    assert "Kind: This field is required." in response.content.decode()
 
 
 @pytest.mark.parametrize(
