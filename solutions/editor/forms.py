@@ -177,6 +177,10 @@ class SolutionForm(forms.Form):
         self.fields["licence"].choices = licence_choices(current or self.initial.get("licence") or "")
         for name in ("service_classes", "life_events"):
             self.fields[name].load()
+        # Addresses are typed in text boxes: an address typed wrong is shown back as typed, and an
+        # <input type="url"> may not hold a value that is not an address.
+        for name in URL_FIELDS:
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "url", "spellcheck": "false"})
         for name, form_field in flow.extra_form_fields().items():
             self.fields.setdefault(name, copy.deepcopy(form_field))
         if solution is not None:

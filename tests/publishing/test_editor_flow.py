@@ -463,3 +463,31 @@ def test_the_long_pickers_are_marked_for_the_searchable_box(client_for, editor, 
     assert re.search(r'<select name="partners"[^>]* data-combobox', html)
     assert 'id="field-service_classes" data-combobox' in html
     assert "js/combobox.js" in html
+
+
+@pytest.mark.usefixtures("_media")
+def test_every_step_is_valid_html(client_for, editor, organisation, draft):
+    from tests.checks import validate_html
+
+    factories.ServiceClassFactory(code="P1", name_fi="Asuminen")
+    client = client_for(editor)
+    basics = start(client, organisation)
+    Attachment.objects.create(
+        solution=draft,
+        title="Prosessi",
+        file=SimpleUploadedFile("kuvaus.pdf", PDF),
+        content_type="application/pdf",
+        size=len(PDF),
+    )
+    pages = {
+        "kind": client.get(new_url()),
+        "basics": basics,
+        "software with an error": step_post(
+            client, new_url(), basics, "software", repository_url="x", action="next"
+        ),
+        "check with errors": step_post(client, new_url(), basics, "basics", goto="check"),
+        "classification": client.get(edit_url(draft) + "?step=classification"),
+        "attachments": client.get(edit_url(draft) + "?step=attachments"),
+        "check": client.get(edit_url(draft) + "?step=check"),
+    }
+    assert validate_html({name: response.content.decode() for name, response in pages.items()}) == []
