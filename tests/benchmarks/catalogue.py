@@ -136,7 +136,8 @@ def project_top(query, count=5):
     request = RequestFactory().get("/", {"q": query})
     solutions = Solution.objects.published().for_listing()
     filterset = SolutionFilter(request.GET, queryset=solutions, request=request)
-    return list(filterset.results().values_list("slug", flat=True)[:count])
+    # The depth the list page asks for: its first page.
+    return list(filterset.results(upto=20).values_list("slug", flat=True)[:count])
 
 
 BASELINE_TABLE = "bench_plain_fts"
