@@ -370,8 +370,9 @@ class SharedCounts:
     the (fi, sv, en) names of a class, life event or tag; ``organisations`` the organisations that
     published any of them (for their names, regions and sizes: one solution has one publisher, so
     region and size counts are sums over organisations). The query materialises the matching ids
-    once and groups them per facet with UNION ALL; a search hands over its matching ids as one
-    array, so no facet re-runs the search.
+    once and groups them per facet with UNION ALL (a search's matches are read once, capped), by id
+    first and named afterwards. A solution has a class, a life event or a tag at most once, so those
+    counts need no DISTINCT.
     """
 
     total: int
@@ -415,27 +416,32 @@ class SharedCounts:
             SELECT 'organisation', CAST(m.organisation_id AS {cast}), COUNT(*), NULL, NULL, NULL, NULL, NULL
             FROM m GROUP BY m.organisation_id
             UNION ALL
-            SELECT 'service_class', c.code, COUNT(DISTINCT pairs.solution_id), c.name_fi, c.name_sv,
-                   c.name_en, c.position, parent.code
+            SELECT 'service_class', c.code, x.n, c.name_fi, c.name_sv, c.name_en, c.position, parent.code
             FROM (
-                SELECT l.solution_id, l.serviceclass_id AS class_id FROM {class_links} l
-                JOIN m ON m.id = l.solution_id
-                UNION
-                SELECT l.solution_id, p.parent_id FROM {class_links} l JOIN m ON m.id = l.solution_id
-                JOIN {classes} p ON p.id = l.serviceclass_id WHERE p.parent_id IS NOT NULL
-            ) pairs
-            JOIN {classes} c ON c.id = pairs.class_id LEFT JOIN {classes} parent ON parent.id = c.parent_id
-            GROUP BY c.code, c.name_fi, c.name_sv, c.name_en, c.position, parent.code
+                SELECT pairs.class_id, COUNT(*) AS n FROM (
+                    SELECT l.solution_id, l.serviceclass_id AS class_id FROM {class_links} l
+                    JOIN m ON m.id = l.solution_id
+                    UNION
+                    SELECT l.solution_id, p.parent_id FROM {class_links} l JOIN m ON m.id = l.solution_id
+                    JOIN {classes} p ON p.id = l.serviceclass_id WHERE p.parent_id IS NOT NULL
+                ) pairs
+                GROUP BY pairs.class_id
+            ) x
+            JOIN {classes} c ON c.id = x.class_id LEFT JOIN {classes} parent ON parent.id = c.parent_id
             UNION ALL
-            SELECT 'life_event', e.code, COUNT(DISTINCT l.solution_id), e.name_fi, e.name_sv, e.name_en,
-                   e.position, NULL
-            FROM {event_links} l JOIN m ON m.id = l.solution_id JOIN {events} e ON e.id = l.{event_column}
-            GROUP BY e.code, e.name_fi, e.name_sv, e.name_en, e.position
+            SELECT 'life_event', e.code, x.n, e.name_fi, e.name_sv, e.name_en, e.position, NULL
+            FROM (
+                SELECT l.{event_column} AS event_id, COUNT(*) AS n FROM {event_links} l
+                JOIN m ON m.id = l.solution_id GROUP BY l.{event_column}
+            ) x
+            JOIN {events} e ON e.id = x.event_id
             UNION ALL
-            SELECT 'tag', t.slug, COUNT(DISTINCT i.object_id), t.name, NULL, NULL, NULL, NULL
-            FROM taggit_taggeditem i JOIN m ON m.id = i.object_id JOIN taggit_tag t ON t.id = i.tag_id
-            WHERE i.content_type_id = %s
-            GROUP BY t.slug, t.name
+            SELECT 'tag', t.slug, x.n, t.name, NULL, NULL, NULL, NULL
+            FROM (
+                SELECT i.tag_id, COUNT(*) AS n FROM taggit_taggeditem i JOIN m ON m.id = i.object_id
+                WHERE i.content_type_id = %s GROUP BY i.tag_id
+            ) x
+            JOIN taggit_tag t ON t.id = x.tag_id
             UNION ALL
             SELECT 'used_in_region', r.code, COUNT(DISTINCT a.solution_id), r.name_fi, r.name_sv, r.name_en,
                    NULL, NULL
