@@ -62,11 +62,16 @@ MAX_VALUES_PER_FACET = 50
 # - completeness: +3 % each for a description, a licence, and a repository or documentation link;
 # - freshness: +5 % when published within FRESH_DAYS.
 # Retired solutions come after all active ones; ties go to the newest, then the highest id.
-# A search on a large catalogue takes its best RERANK_DEPTH matches in the index's rank order (field
-# weights, no length normalisation) and ranks those exactly, boosts included; a deeper page takes
-# RERANK_MARGIN more than it shows.
+# The index's rank order (RUM: field weights, no length normalisation, so long texts that repeat a
+# word come first) differs from the exact ranking. A search with up to RANK_ALL_UP_TO matches ranks
+# every match; one with more takes its best RERANK_DEPTH matches in the index's order and ranks those
+# exactly, boosts included (a deeper page takes RERANK_MARGIN more than it shows). Measured on the
+# judged corpus among 100,000 generated solutions, where searches as broad as a service area match
+# tens of thousands: success@3 0.70 this way, 0.77 with 5,000, 0.79 ranking everything, at a
+# quarter to a fifth of the time of ranking everything for the broadest searches.
 RERANK_DEPTH = 300
 RERANK_MARGIN = 100
+RANK_ALL_UP_TO = 2_000
 REUSE_BOOST = 0.04
 REUSE_BOOST_CAP = 5
 COMPLETENESS_BOOST = 0.03
@@ -293,8 +298,9 @@ class SolutionFilter(django_filters.FilterSet):
         order = self.sort_order
         if order == SORT.RELEVANCE:
             plan = getattr(self, "search_plan", None)
-            if upto is not None and plan:
-                ids = get_backend().ranked_ids(qs, plan, max(RERANK_DEPTH, upto + RERANK_MARGIN))
+            depth = max(RERANK_DEPTH, upto + RERANK_MARGIN) if upto is not None else None
+            if plan and depth is not None and self.match_count() > max(depth, RANK_ALL_UP_TO):
+                ids = get_backend().ranked_ids(qs, plan, depth)
                 if ids is not None:
                     qs = qs.filter(ids_in(ids))
             return qs.annotate(ranking=relevance(), retired=retired_last()).order_by(

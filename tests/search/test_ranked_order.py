@@ -55,6 +55,7 @@ def test_the_solution_about_the_word_comes_first_among_few_candidates(
     settings.SOLUTIONS_PAGE_SIZE = 5
     monkeypatch.setattr(filters, "RERANK_DEPTH", 5)
     monkeypatch.setattr(filters, "RERANK_MARGIN", 0)
+    monkeypatch.setattr(filters, "RANK_ALL_UP_TO", 0)
 
     page = client.get("/fi/solutions/", {"q": "kirjasto"}).context["page"]
 
@@ -70,6 +71,7 @@ def test_a_deeper_page_reads_deeper_into_the_index(client, catalogue, monkeypatc
     settings.SOLUTIONS_PAGE_SIZE = 5
     monkeypatch.setattr(filters, "RERANK_DEPTH", 5)
     monkeypatch.setattr(filters, "RERANK_MARGIN", 0)
+    monkeypatch.setattr(filters, "RANK_ALL_UP_TO", 0)
 
     last = client.get("/fi/solutions/", {"q": "kirjasto", "page": "7"}).context["page"]
     assert last.number == 7
