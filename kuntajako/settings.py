@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     # Our apps, from the bottom up: each imports only those listed before it (docs/architecture.md).
     "kuntajako.events",
+    "kuntajako.outbox",
     "kuntajako.pages",
     "municipalities",
     "solutions",
