@@ -16,7 +16,8 @@ servers with production settings on 127.0.0.1. Then:
 3. Two servers: a session started on one works on the other, and a rate limit counted on one
    (resending a confirmation link) holds on the other.
 4. A mail worker killed (SIGKILL) in the middle of sending to a slow SMTP server of our own: every
-   mail arrives exactly once (tests/load/mail_faults.py, which also runs on its own).
+   mail arrives exactly once; killed just after the server accepted a message, that one message
+   arrives twice with the same Message-ID (tests/load/mail_faults.py, which also runs on its own).
 
 Nothing is asserted in the test suite: the script prints what it saw, for docs/operations.md.
 """
@@ -231,7 +232,10 @@ def main():
                         base_a, restart_postgres, database_url, path_file, options.clients
                     )
                     results["redis_stopped"] = redis_stopped(base_a, redis, path_file, options.clients)
-                results["mail_worker_killed"] = mail_faults.run(env, folder)
+                results["mail_worker_killed_mid_send"] = mail_faults.run(env, folder)
+                results["mail_worker_killed_after_acceptance"] = mail_faults.run(
+                    env, folder, moment="after-acceptance"
+                )
         finally:
             redis.stop()
     print(json.dumps(results, indent=2, ensure_ascii=False))

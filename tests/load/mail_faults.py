@@ -13,7 +13,12 @@ The script writes N mails into the outbox (as committed changes do), starts one 
 (`manage.py send_mail` with a short lease), kills it with SIGKILL while the server holds one of its
 messages unanswered, then starts two fresh workers. It waits (bounded) until the outbox reports
 every row sent, stops the workers and counts, per Message-ID, what the server accepted: the check is
-that each of the N messages arrived exactly once. Prints JSON for docs/operations.md; not a test.
+that each of the N messages arrived exactly once.
+
+With `--moment after-acceptance` the worker is killed instead right after the server answered
+"250 accepted", before the worker could mark its row sent: the documented limit. That message
+arrives twice, both copies with the same Message-ID (a receiver that drops repeated Message-IDs
+shows it once); every other message once. Prints JSON for docs/operations.md; not a test.
 """
 
 import argparse
@@ -38,13 +43,13 @@ from django.db import transaction
 from kuntajako.mail import send_templated_mail
 with transaction.atomic():
     for number in range({count}):
-        send_templated_mail(f"vastaanottaja-{{number}}@mail-faults.example", "account_exists", {{}})
+        send_templated_mail(f"vastaanottaja-{{number}}@{domain}", "account_exists", {{}})
 """
 
 SENT_IDS = """
 import json
 from kuntajako.outbox.models import OutgoingMail
-rows = OutgoingMail.objects.filter(to__0__endswith="@mail-faults.example")
+rows = OutgoingMail.objects.filter(to__0__endswith="@{domain}")
 print(json.dumps({{"rows": [[row.message_id, row.sent_at is not None, row.attempts] for row in rows]}}))
 """
 
@@ -62,6 +67,7 @@ class Sink(socketserver.ThreadingTCPServer):
         self.dropped = 0
         self.holding = threading.Event()
         self.lock = threading.Lock()
+        self.after_accept = None  # called once, right after the third "250 accepted"
 
 
 class SmtpHandler(socketserver.StreamRequestHandler):
@@ -72,6 +78,12 @@ class SmtpHandler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
+        try:
+            self.converse()
+        except OSError:  # the sender was killed: its connection is simply gone
+            return
+
+    def converse(self):
         self.reply("220 mail-faults sink")
         while True:
             line = self.rfile.readline()
@@ -110,7 +122,12 @@ class SmtpHandler(socketserver.StreamRequestHandler):
             return False
         with sink.lock:
             sink.accepted[message_id or "(none)"] += 1
+            callback = sink.after_accept if sum(sink.accepted.values()) >= 3 else None
+            if callback:
+                sink.after_accept = None
         self.reply("250 accepted")
+        if callback:
+            callback()
         return True
 
     def sender_gone(self) -> bool:
@@ -132,16 +149,25 @@ def start_worker(env, folder, name):
     return process, log
 
 
-def outbox_rows(env):
+def outbox_rows(env, domain):
     output = subprocess.run(  # noqa: S603
-        [servers.PYTHON, "manage.py", "shell", "-c", SENT_IDS.format()],
+        [servers.PYTHON, "manage.py", "shell", "-c", SENT_IDS.format(domain=domain)],
         cwd=servers.ROOT, env=env, capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
     return json.loads(output.stdout.strip().splitlines()[-1])["rows"]
 
 
-def run(env: dict[str, str], folder: str, *, count: int = 20, smtp_port: int = 8825, delay: float = 0.4):
-    """The check itself, against the database that `env` names (migrated already)."""
+def run(
+    env: dict[str, str],
+    folder: str,
+    *,
+    count: int = 20,
+    smtp_port: int = 8825,
+    delay: float = 0.4,
+    moment: str = "mid-send",
+):
+    """The check itself, against the database that `env` names (migrated already). `moment`:
+    "mid-send" (the server holds a message unanswered) or "after-acceptance" (just answered)."""
     sink = Sink(smtp_port, delay)
     threading.Thread(target=sink.serve_forever, daemon=True).start()
     env = {
@@ -152,22 +178,29 @@ def run(env: dict[str, str], folder: str, *, count: int = 20, smtp_port: int = 8
         "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
     }
     workers = []
+    domain = f"{moment}-{time.strftime('%H%M%S')}.mail-faults.example"  # this run's mails only
     try:
-        servers.manage(env, "shell", "-c", CREATE_MAILS.format(count=count))
+        servers.manage(env, "shell", "-c", CREATE_MAILS.format(count=count, domain=domain))
         servers.log(f"{count} mails in the outbox; starting worker A")
         worker_a = start_worker(env, folder, "a")
         workers.append(worker_a)
-        # Kill A while the server holds one of its messages unanswered, after a few went out.
-        servers.wait_until(lambda: sum(sink.accepted.values()) >= 3 and sink.holding.is_set(), 60, step=0.01)
+        if moment == "after-acceptance":
+            sink.after_accept = lambda: os.kill(worker_a[0].pid, signal.SIGKILL)
+            worker_a[0].wait(timeout=60)
+        else:
+            # Kill A while the server holds one of its messages unanswered, after a few went out.
+            servers.wait_until(
+                lambda: sum(sink.accepted.values()) >= 3 and sink.holding.is_set(), 60, step=0.01
+            )
+            os.kill(worker_a[0].pid, signal.SIGKILL)
+            worker_a[0].wait(timeout=10)
         accepted_before_kill = sum(sink.accepted.values())
-        os.kill(worker_a[0].pid, signal.SIGKILL)
-        worker_a[0].wait(timeout=10)
         killed_at = time.monotonic()
-        servers.log(f"worker A killed by SIGKILL mid-send after {accepted_before_kill} accepted mails")
+        servers.log(f"worker A killed by SIGKILL ({moment}) after {accepted_before_kill} accepted mails")
         workers += [start_worker(env, folder, "b"), start_worker(env, folder, "c")]
 
         def all_sent():
-            return all(sent for _, sent, _ in outbox_rows(env))
+            return all(sent for _, sent, _ in outbox_rows(env, domain))
 
         waited = servers.wait_until(all_sent, 90, step=1)
         all_sent_after = None if waited is None else round(time.monotonic() - killed_at, 1)
@@ -183,10 +216,11 @@ def run(env: dict[str, str], folder: str, *, count: int = 20, smtp_port: int = 8
             log.close()
         sink.shutdown()
         sink.server_close()
-    rows = outbox_rows(env)
+    rows = outbox_rows(env, domain)
     expected = {message_id for message_id, _, _ in rows}
     arrived = Counter({key: value for key, value in sink.accepted.items() if key in expected})
     return {
+        "killed": moment,
         "mails": count,
         "accepted_before_the_kill": accepted_before_kill,
         "dropped_by_the_server_because_the_sender_vanished": sink.dropped,
@@ -195,8 +229,9 @@ def run(env: dict[str, str], folder: str, *, count: int = 20, smtp_port: int = 8
         "seconds_from_the_kill_until_all_sent": all_sent_after,
         "arrived_exactly_once": sum(1 for message_id in expected if arrived[message_id] == 1),
         "missing": sum(1 for message_id in expected if arrived[message_id] == 0),
-        "duplicates": sum(1 for message_id in expected if arrived[message_id] > 1),
-        "ok": len(expected) == count and all(arrived[message_id] == 1 for message_id in expected),
+        # A copy carries its row's Message-ID: a duplicate is the same message sent twice.
+        "duplicates_with_the_same_message_id": sum(1 for message_id in expected if arrived[message_id] > 1),
+        "exactly_once": len(expected) == count and all(arrived[message_id] == 1 for message_id in expected),
     }
 
 
@@ -209,6 +244,7 @@ def main():
     )
     parser.add_argument("--mails", type=int, default=20)
     parser.add_argument("--smtp-port", type=int, default=8825)
+    parser.add_argument("--moment", choices=["mid-send", "after-acceptance"], default="mid-send")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kuntajako-mail-faults-") as folder:
         database_url = options.database_url or f"sqlite:///{folder}/mail-faults.sqlite3"
@@ -219,7 +255,7 @@ def main():
         env = servers.production_env(database_url, None, folder)
         servers.log("migrating")
         servers.manage(env, "migrate", "--noinput", "-v", "0")
-        result = run(env, folder, count=options.mails, smtp_port=options.smtp_port)
+        result = run(env, folder, count=options.mails, smtp_port=options.smtp_port, moment=options.moment)
     print(json.dumps({"mail_worker_killed": result}, indent=2, ensure_ascii=False))
 
 

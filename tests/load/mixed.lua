@@ -10,7 +10,7 @@
 local paths = {}
 local users = {}
 local counter = 0
-local posts = 0
+posts = 0  -- global: done() reads it from each thread
 local signed_share, comment_share, max_posts = 0, 0, 0
 local next_user = 0
 local threads = {}
