@@ -13,6 +13,13 @@ from tests.concurrency import run_at_once
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres_only]
 
 
+@pytest.fixture(autouse=True)
+def _postgres_only():
+    # The database in use is known only once Django is set up (SQLite has no row locks to skip).
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+
+
 def waiting(count):
     """Committed rows no task has sent yet (here, `queue()` would send each at once)."""
     return [
