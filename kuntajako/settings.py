@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     # Our apps, from the bottom up: each imports only those listed before it (docs/architecture.md).
     "kuntajako.events",
+    "kuntajako.outbox",
     "kuntajako.pages",
     "municipalities",
     "solutions",
@@ -223,6 +224,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds before a silent mail server counts as failed; well below the outbox's lease (5 minutes),
+# so a hanging send is never resumed by a second worker while it still runs.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 60)
 # The address of the portal, for links in e-mails (which are written outside any request).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kuntajako <noreply@kuntajako.example>")
