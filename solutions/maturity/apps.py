@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MaturityConfig(AppConfig):
+    name = "solutions.maturity"
+    label = "maturity"
+    verbose_name = _("Digital maturity and roadmaps")
