@@ -15,34 +15,37 @@ from datetime import UTC, datetime
 from django.db import transaction
 
 from municipalities.models import Organisation, Region
-from solutions.community.models import Adoption, AdoptionStatus
 from solutions.maturity.dimensions import all_dimensions
 from solutions.maturity.models import Answer, Assessment, AssessmentState, RoadmapItem, RoadmapStatus
-from solutions.models import LifeEvent, ServiceClass, Solution
+from solutions.models import LifeEvent, ServiceClass
 
-# municipality code: (base level, rounds as (date, state), levels set on purpose)
+# municipality code: (base level, rounds as (date, state), levels set on purpose). The levels set on
+# purpose meet the demo's adoptions: Kuhmo and Kajaani (level 2 in families and having a child) use
+# Sotkamo's early-education application, which Salla (level 1 there) is then shown; Salla and
+# Sodankylä (level 2 in P25) use Kemijärvi's grant application, shown to Savukoski and Utsjoki.
 ASSESSED = {
     # Small municipalities in Lapland
-    "732": (1, [("2024-11-05", "published"), ("2025-11-12", "published")], {"sc:P3": 1, "le:KE1": 1}),
+    "732": (
+        1,
+        [("2024-11-05", "published"), ("2025-11-12", "published")],
+        {"sc:P3": 1, "le:KE1": 1, "sc:P25": 2},
+    ),
     "854": (2, [("2025-10-20", "published")], {"sc:P3": 2, "le:KE1": 2}),
     "614": (1, [("2025-09-30", "published")], {"sc:P3": 2, "le:KE1": 2}),
-    "742": (1, [("2025-10-02", "submitted")], {"sc:P3": 1}),
+    "742": (1, [("2025-10-02", "submitted")], {"sc:P3": 1, "sc:P25": 1}),
     "047": (2, [("2024-10-15", "published"), ("2025-10-14", "published")], {}),
-    "890": (1, [("2025-11-03", "published")], {"le:KE1": 1}),
+    "890": (1, [("2025-11-03", "published")], {"le:KE1": 1, "sc:P25": 1}),
     # Medium-sized in Lapland and Kainuu
     "320": (2, [("2025-09-18", "published")], {"sc:P3": 2, "le:KE1": 2}),
-    "758": (2, [("2025-10-08", "published")], {}),
+    "758": (2, [("2025-10-08", "published")], {"sc:P25": 2}),
     "148": (2, [("2024-12-01", "published"), ("2025-11-20", "published")], {}),
     "261": (2, [("2025-11-01", "submitted")], {}),
-    "290": (2, [("2024-11-25", "published"), ("2026-11-02", "draft")], {"sc:P3": 3, "le:KE1": 3}),
+    "290": (2, [("2024-11-25", "published"), ("2026-11-02", "draft")], {"sc:P3": 2, "le:KE1": 2}),
     # Larger towns
     "698": (3, [("2025-10-28", "published")], {}),
-    "205": (3, [("2025-09-10", "published")], {}),
+    "205": (3, [("2025-09-10", "published")], {"sc:P3": 2, "le:KE1": 2}),
     "743": (3, [("2025-11-15", "published")], {}),
 }
-
-# Peers one level higher use these, so the result pages of Salla and Savukoski have suggestions.
-ADOPTIONS = [("sotkamo-varhaiskasvatuksen-haku", "854"), ("sotkamo-varhaiskasvatuksen-haku", "614")]
 
 NOTES = {
     "x:eservices": "Sähköinen asiointi on käytössä osassa palveluja.",
@@ -161,14 +164,6 @@ def seed_maturity() -> str:
                 )
             Answer.objects.bulk_create(answers)
             assessments += 1
-    for slug, code in ADOPTIONS:
-        solution = Solution.objects.published().filter(slug=slug).first()
-        if solution and code in organisations:
-            Adoption.objects.get_or_create(
-                organisation=organisations[code],
-                solution=solution,
-                defaults={"status": AdoptionStatus.IN_USE},
-            )
     plans = _seed_roadmaps(organisations)
     return f"{assessments} assessments, {plans} roadmap items"
 
