@@ -2,11 +2,13 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from kuntajako.events.models import Event
 from solutions.maturity.models import Assessment, AssessmentState, RoadmapItem, RoadmapStatus
 from solutions.maturity.services import assessments, roadmaps
 from solutions.maturity.services.assessments import Given
+from tests import factories
 from tests.maturity.conftest import finished
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
@@ -121,3 +123,22 @@ def test_outsiders_cannot_touch_a_roadmap(organisation, editor, outsider_admin, 
 def test_a_region_roadmap_item_belongs_to_the_region(organisation, coordinator, vocabulary):
     item = roadmaps.add_item(owner=organisation.region, user=coordinator, data=_data(vocabulary))
     assert (item.region, item.organisation) == (organisation.region, None)
+
+
+def test_the_admin_shows_assessments_and_plans_but_changes_nothing(
+    organisation, editor, client_for, vocabulary
+):
+    superuser = factories.UserFactory(is_staff=True, is_superuser=True, email_confirmed_at=timezone.now())
+    assessment = finished(organisation, {"sc:P8": 2})
+    item = roadmaps.add_item(owner=organisation, user=editor, data=_data(vocabulary))
+    client = client_for(superuser)
+    for url in (
+        "/admin/maturity/assessment/",
+        f"/admin/maturity/assessment/{assessment.pk}/change/",
+        f"/admin/maturity/roadmapitem/{item.pk}/change/",
+    ):
+        assert client.get(url).status_code == 200, url
+    client.post(f"/admin/maturity/roadmapitem/{item.pk}/change/", {"title": "Muutettu", "year": 2030})
+    item.refresh_from_db()
+    assert item.title == "Varhaiskasvatushaku verkkoon"
+    assert client.get("/admin/maturity/assessment/add/").status_code == 403
