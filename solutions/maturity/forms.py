@@ -1,3 +1,5 @@
+import hashlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,12 @@ def field_name(key: str) -> str:
     return key.replace(":", "-")
 
 
+def fingerprint(level, note: str) -> str:
+    """A short digest of an answer as shown, to tell later whether the person changed it."""
+    shown = "" if level is None else str(level)
+    return hashlib.sha256(f"{shown}|{note.strip()}".encode()).hexdigest()[:16]
+
+
 class AnswersForm(forms.Form):
     """One level (or "not assessed"), a note and the version seen for every dimension."""
 
@@ -23,6 +31,7 @@ class AnswersForm(forms.Form):
             initial[f"level_{name}"] = str(answer.level)
             initial[f"note_{name}"] = answer.note
             initial[f"seen_{name}"] = answer.version
+            initial[f"shown_{name}"] = fingerprint(answer.level, answer.note)
         super().__init__(*args, initial=initial, **kwargs)
         self.dimensions = dimensions
         self.answers = answers
@@ -43,6 +52,9 @@ class AnswersForm(forms.Form):
             )
             self.fields[f"seen_{name}"] = forms.IntegerField(
                 required=False, min_value=0, initial=0, widget=forms.HiddenInput
+            )
+            self.fields[f"shown_{name}"] = forms.CharField(
+                required=False, max_length=16, initial=fingerprint(None, ""), widget=forms.HiddenInput
             )
 
     def groups(self):
@@ -67,10 +79,13 @@ class AnswersForm(forms.Form):
         for dimension in self.dimensions:
             name = field_name(dimension.key)
             level = data.get(f"level_{name}")
+            level = int(level) if level not in (None, NOT_ASSESSED) else None
+            note = (data.get(f"note_{name}") or "").strip()
             result[dimension.key] = Given(
-                level=int(level) if level not in (None, NOT_ASSESSED) else None,
-                note=(data.get(f"note_{name}") or "").strip(),
+                level=level,
+                note=note,
                 seen_version=data.get(f"seen_{name}") or 0,
+                untouched=data.get(f"shown_{name}") == fingerprint(level, note),
             )
         return result
 

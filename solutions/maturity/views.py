@@ -14,7 +14,7 @@ from municipalities.models import Organisation, Region
 from municipalities.permissions import may, require, roles
 from solutions.community.models import REUSE_STATUSES, Adoption
 from solutions.maturity.dimensions import LEVEL_DESCRIPTIONS, LEVEL_NAMES, all_dimensions
-from solutions.maturity.forms import AnswersForm, RoadmapItemForm, field_name
+from solutions.maturity.forms import AnswersForm, RoadmapItemForm, field_name, fingerprint
 from solutions.maturity.models import Assessment, RoadmapItem
 from solutions.maturity.results import result_for
 from solutions.maturity.services import assessments as assessing
@@ -103,6 +103,7 @@ def answer(request, slug, pk):
         data = request.POST.copy()
         for conflict in conflicts:
             data[f"seen_{field_name(conflict.dimension)}"] = conflict.version
+            data[f"shown_{field_name(conflict.dimension)}"] = fingerprint(conflict.level, conflict.note)
         stored = {answer.dimension: answer for answer in assessment.answers.select_related("answered_by")}
         form = AnswersForm(data, dimensions=dimensions, answers=stored)
         form.is_valid()

@@ -220,3 +220,18 @@ def test_roadmap_lists_take_the_same_queries_for_two_and_many(
     if page != "national":
         assert html.count(">Haku<") == 10
         assert "Maakunnan haku" in html
+
+
+def test_an_answer_left_as_it_was_shown_does_not_undo_a_newer_one(
+    organisation, editor, org_admin, client_for
+):
+    assessment = draft(organisation)
+    assessments.save_answers(assessment=assessment, user=org_admin, given={"sc:P8": Given(2)})
+    url = reverse("maturity:answer", args=[organisation.slug, assessment.pk])
+    form = client_for(editor).get(url).context["form"]
+    shown = {name: form[name].value() for name in ("level_sc-P8", "seen_sc-P8", "shown_sc-P8")}
+    # The admin raises P8 to 3 while the editor answers another area only.
+    assessments.save_answers(assessment=assessment, user=org_admin, given={"sc:P8": Given(3, seen_version=1)})
+    response = client_for(editor).post(url, {**shown, "level_x-data": "2"})
+    assert response.status_code == 302
+    assert dict(assessment.answers.values_list("dimension", "level")) == {"sc:P8": 3, "x:data": 2}

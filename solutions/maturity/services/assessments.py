@@ -19,12 +19,14 @@ from solutions.maturity.models import Answer, Assessment, AssessmentState
 
 @dataclass(frozen=True)
 class Given:
-    """One answer as typed into the form: the level (None = not answered), a note, and the version
-    of the stored answer the person saw (0 when there was none)."""
+    """One answer as typed into the form: the level (None = not answered), a note, the version of
+    the stored answer the person saw (0 when there was none), and whether they left it as it was
+    shown (an untouched answer never overwrites, nor conflicts with, someone else's newer one)."""
 
     level: int | None
     note: str = ""
     seen_version: int = 0
+    untouched: bool = False
 
 
 def start(*, organisation, user) -> Assessment:
@@ -75,7 +77,7 @@ def save_answers(*, assessment, user, given: dict[str, Given]) -> list[Answer]:
             same = (
                 (current.level, current.note) == (typed.level, typed.note) if current else typed.level is None
             )
-            if same:
+            if same or typed.untouched:
                 continue
             if (current.version if current else 0) != typed.seen_version:
                 conflicts.append(current)
