@@ -205,7 +205,10 @@ def organisation_roadmap(request, slug):
     form = RoadmapItemForm(request.POST or None) if may_edit else None
     if request.method == "POST" and (response := _add_item(request, organisation, form, request.path)):
         return response
-    items = organisation.roadmap_items.for_listing().order_by("life_event__position", "year", "quarter", "pk")
+    items = list(
+        organisation.roadmap_items.for_listing().order_by("life_event__position", "year", "quarter", "pk")
+    )
+    _mark_same_plans(items, exclude=Q(organisation=organisation))
     context = {
         "organisation": organisation,
         "groups": _items_by_life_event(items),
@@ -217,13 +220,30 @@ def organisation_roadmap(request, slug):
     )
 
 
+def _mark_same_plans(items, exclude):
+    """Give each item `same_plans`: what other organisations and regions plan for the same life event
+    and service class group (or the same life event when the item names no service class)."""
+    others = RoadmapItem.objects.filter(life_event__in={item.life_event_id for item in items}).exclude(
+        exclude
+    )
+    others = list(others.for_listing().order_by("year", "quarter", "pk"))
+    for item in items:
+        item.same_plans = [
+            other
+            for other in others
+            if other.life_event_id == item.life_event_id
+            and (item.service_group_id is None or other.service_group_id in (None, item.service_group_id))
+        ]
+
+
 def region_roadmap(request, code):
     region = get_object_or_404(Region, code=code)
     may_edit = may(request.user, "edit_roadmap", region)
     form = RoadmapItemForm(request.POST or None) if may_edit else None
     if request.method == "POST" and (response := _add_item(request, region, form, request.path)):
         return response
-    own = region.roadmap_items.for_listing().order_by("life_event__position", "year", "quarter", "pk")
+    own = list(region.roadmap_items.for_listing().order_by("life_event__position", "year", "quarter", "pk"))
+    _mark_same_plans(own, exclude=Q(region=region) | Q(organisation__region=region))
     rolled_up = (
         RoadmapItem.objects.filter(organisation__region=region)
         .for_listing()

@@ -235,3 +235,49 @@ def test_an_answer_left_as_it_was_shown_does_not_undo_a_newer_one(
     response = client_for(editor).post(url, {**shown, "level_x-data": "2"})
     assert response.status_code == 302
     assert dict(assessment.answers.values_list("dimension", "level")) == {"sc:P8": 3, "x:data": 2}
+
+
+def test_an_organisations_roadmap_names_others_planning_the_same(
+    organisation, other_organisation, vocabulary, client_for, django_assert_num_queries
+):
+    permits, building = vocabulary["permits"], vocabulary["building"]
+    RoadmapItem.objects.create(
+        organisation=organisation,
+        life_event=vocabulary["home"],
+        service_class=permits,
+        title="Lupa verkkoon",
+        year=2026,
+    )
+    RoadmapItem.objects.create(
+        organisation=other_organisation,
+        life_event=vocabulary["home"],
+        service_class=building,
+        title="Luvat",
+        year=2027,
+    )
+    RoadmapItem.objects.create(
+        organisation=other_organisation,
+        life_event=vocabulary["home"],
+        service_class=vocabulary["families"],
+        title="Muu",
+        year=2027,
+    )
+    RoadmapItem.objects.create(
+        region=organisation.region, life_event=vocabulary["child"], title="Eri asia", year=2027
+    )
+    url = reverse("maturity:organisation_roadmap", args=[organisation.slug])
+    client = client_for(None)
+    html = client.get(url).content.decode()
+    assert 'Myös suunnitteilla: <a href="/fi/organisations/salla/roadmap/">Salla</a> (2027)' in html
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _index in range(5):
+        RoadmapItem.objects.create(
+            organisation=factories.OrganisationFactory(),
+            life_event=vocabulary["home"],
+            title="Luvat",
+            year=2028,
+        )
+    with django_assert_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert html.count("(2028)") == 5

@@ -32,7 +32,12 @@ class BudgetClass(models.TextChoices):
 class RoadmapQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related(
-            "organisation", "organisation__region", "region", "life_event", "service_class"
+            "organisation",
+            "organisation__region",
+            "region",
+            "life_event",
+            "service_class",
+            "service_class__parent",
         )
 
 
@@ -109,6 +114,13 @@ class RoadmapItem(models.Model):
     @property
     def owner(self):
         return self.organisation or self.region
+
+    @property
+    def service_group_id(self) -> int | None:
+        """The top-level service class of the item, to find others planning the same."""
+        if self.service_class is None:
+            return None
+        return self.service_class.parent_id or self.service_class_id
 
     @property
     def when(self) -> str:
