@@ -6,3 +6,7 @@ class MaturityConfig(AppConfig):
     name = "solutions.maturity"
     label = "maturity"
     verbose_name = _("Digital maturity and roadmaps")
+
+    def ready(self):
+        # Sections of a person's data export, registered by their decorators.
+        from solutions.maturity import export  # noqa: F401

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from kuntajako.events.models import Event
+from municipalities.accounts.export import export_user_data
 from solutions.maturity.models import Assessment, AssessmentState, RoadmapItem, RoadmapStatus
 from solutions.maturity.services import assessments, roadmaps
 from solutions.maturity.services.assessments import Given
@@ -142,3 +143,14 @@ def test_the_admin_shows_assessments_and_plans_but_changes_nothing(
     item.refresh_from_db()
     assert item.title == "Varhaiskasvatushaku verkkoon"
     assert client.get("/admin/maturity/assessment/add/").status_code == 403
+
+
+def test_a_persons_answers_and_plans_are_in_their_data_export(organisation, editor, vocabulary):
+    draft = assessments.start(organisation=organisation, user=editor)
+    assessments.save_answers(assessment=draft, user=editor, given={"sc:P8": Given(3, "Lupapiste")})
+    roadmaps.add_item(owner=organisation, user=editor, data=_data(vocabulary))
+    document = export_user_data(editor)
+    assert [
+        (answer["dimension"], answer["level"], answer["note"]) for answer in document["maturity_answers"]
+    ] == [("sc:P8", 3, "Lupapiste")]
+    assert [item["title"] for item in document["roadmap_items"]] == ["Varhaiskasvatushaku verkkoon"]
