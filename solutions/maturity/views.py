@@ -33,8 +33,7 @@ def _levels():
 
 def index(request):
     published = (
-        Assessment.objects.published()
-        .filter(pk__in=Assessment.objects.latest_finished_ids())
+        Assessment.objects.latest_published()
         .select_related("organisation", "organisation__region")
         .order_by("organisation__name_fi")
     )

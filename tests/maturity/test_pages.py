@@ -1,10 +1,13 @@
 """The pages as people use them: privacy, answering together, submitting, publishing, printing,
 roadmaps and the national view, with pinned query counts on the lists."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from solutions.community.models import Adoption, AdoptionStatus
 from solutions.maturity.models import AssessmentState, RoadmapItem
@@ -281,3 +284,12 @@ def test_an_organisations_roadmap_names_others_planning_the_same(
     with django_assert_num_queries(len(few.captured_queries)):
         html = client.get(url).content.decode()
     assert html.count("(2028)") == 5
+
+
+def test_the_index_lists_each_organisations_latest_published_assessment(organisation, client_for):
+    older = finished(organisation, {"sc:P8": 1}, when=timezone.now() - timedelta(days=300))
+    newer = finished(organisation, {"sc:P8": 2}, when=timezone.now() - timedelta(days=10))
+    finished(organisation, {"sc:P8": 3}, state=AssessmentState.SUBMITTED)
+    html = client_for(None).get(reverse("maturity:index")).content.decode()
+    assert _result_url(newer) in html
+    assert _result_url(older) not in html

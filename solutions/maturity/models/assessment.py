@@ -35,13 +35,19 @@ class AssessmentQuerySet(models.QuerySet):
 
     def latest_finished_ids(self):
         """Ids of each organisation's newest submitted or published assessment (one query)."""
+        return self._newest_of(Assessment.objects.finished()).values("pk")
+
+    def latest_published(self):
+        """Each organisation's newest published assessment."""
+        return self._newest_of(Assessment.objects.published())
+
+    def _newest_of(self, candidates):
         newest = (
-            Assessment.objects.finished()
-            .filter(organisation=models.OuterRef("organisation"))
+            candidates.filter(organisation=models.OuterRef("organisation"))
             .order_by("-submitted_at", "-pk")
             .values("pk")[:1]
         )
-        return self.finished().filter(pk=models.Subquery(newest)).values("pk")
+        return candidates.filter(pk=models.Subquery(newest))
 
 
 class Assessment(models.Model):
