@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "solutions.community",
     "solutions.interfaces",
     "solutions.opencode",
+    "solutions.maturity",
     "solutions.notifications",
     "solutions.demo",
 ]

@@ -394,3 +394,48 @@ def require(user, action: str, obj=None, *, hide: bool = False) -> None:
 
 def _pk(obj) -> int:
     return obj if isinstance(obj, int) else obj.pk
+
+
+# Digital maturity and roadmaps (solutions.maturity)
+
+
+@rule("view_assessment")
+def can_view_assessment(user, assessment) -> bool:
+    """An assessment is private to its organisation's members until its admin publishes it."""
+    return assessment.state == "published" or role_in(user, assessment.organisation_id) is not None
+
+
+@rule("start_assessment")
+def can_start_assessment(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.EDITOR)
+
+
+@rule("answer_assessment")
+def can_answer_assessment(user, assessment) -> bool:
+    """Editors and admins of the organisation answer and submit its draft, several of them at once."""
+    return assessment.state == "draft" and has_role(user, assessment.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("publish_assessment")
+def can_publish_assessment(user, assessment) -> bool:
+    """Only the organisation's admin makes a submitted assessment public."""
+    return assessment.state == "submitted" and has_role(
+        user, assessment.organisation_id, MembershipRole.ADMIN
+    )
+
+
+@rule("edit_roadmap")
+def can_edit_roadmap(user, owner) -> bool:
+    """An organisation's roadmap: its editors. A region's: editors of a regional council of that region,
+    and coordinators. `owner` is an Organisation or a Region (a Region has no `kind`)."""
+    if isinstance(owner, Organisation):
+        return has_role(user, owner, MembershipRole.EDITOR)
+    if is_coordinator(user):
+        return True
+    councils = organisations_with_role(user, MembershipRole.EDITOR)
+    return (
+        bool(councils)
+        and Organisation.objects.filter(
+            pk__in=councils, kind=OrganisationKind.REGIONAL_COUNCIL, region_id=_pk(owner)
+        ).exists()
+    )
