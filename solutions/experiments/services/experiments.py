@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -234,6 +234,12 @@ def finish(experiment, user, result: dict, *, expected_version=None) -> Experime
 # Into the catalogue
 
 
+def _number(value):
+    """40.00 as "40", 12.50 as "12,5" in Finnish: the way people write a measure."""
+    whole = value.to_integral_value()
+    return formats.number_format(whole if value == whole else value.normalize())
+
+
 def make_solution(experiment, user, kind: str, *, experiment_url: str = ""):
     """Turn a finished experiment into a draft solution (or experience report) of its organisation,
     through the catalogue's own creation service, and link the two both ways: the experiment points
@@ -259,8 +265,8 @@ def make_solution(experiment, user, kind: str, *, experiment_url: str = ""):
         if change is not None:
             results = _("%(measure)s: %(baseline)s → %(result)s %(unit)s (%(change)+.0f %%).") % {
                 "measure": locked.measure,
-                "baseline": locked.baseline.normalize(),
-                "result": locked.measured_result.normalize(),
+                "baseline": _number(locked.baseline),
+                "result": _number(locked.measured_result),
                 "unit": locked.unit,
                 "change": change,
             } + ("\n\n" + results if results else "")
