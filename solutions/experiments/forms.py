@@ -192,6 +192,13 @@ class SavingsFilterForm(forms.Form):
         ("organisation", _("Organisation")),
         ("solution", _("Solution")),
     ]
+    # Whole headings, not a name slotted into a sentence: they translate better.
+    HEADINGS = {
+        "service_class": _("Savings by service class"),
+        "region": _("Savings by region"),
+        "organisation": _("Savings by organisation"),
+        "solution": _("Savings by solution"),
+    }
     by = forms.ChoiceField(label=_("Totals by"), required=False, choices=BY)
     region = forms.ModelChoiceField(
         label=_("Region"),

@@ -128,11 +128,12 @@ def experiment_detail(request, slug, *, forms_in=None, status=200):
         "may_run": permissions.may(request.user, "run_experiment", experiment),
         "may_review": experiment.review_state == ReviewState.SUBMITTED
         and permissions.may(request.user, "review_experiment", experiment),
-        "start_form": forms.VersionForm(initial=version),
-        "stop_form": forms.StopForm(initial=version),
-        "finish_form": forms.FinishForm(initial=version),
-        "solution_form": forms.MakeSolutionForm(),
-        "review_form": forms.ReviewForm(),
+        # Several forms on one page: each has its own prefix, so their fields' ids differ.
+        "start_form": forms.VersionForm(initial=version, prefix="start"),
+        "stop_form": forms.StopForm(initial=version, prefix="stop"),
+        "finish_form": forms.FinishForm(initial=version, prefix="finish"),
+        "solution_form": forms.MakeSolutionForm(prefix="solution"),
+        "review_form": forms.ReviewForm(prefix="review"),
         "decisions": [],
         **(forms_in or {}),
     }
@@ -154,7 +155,7 @@ def _act(request, slug, form_class, name, action, success):
     if not request.user.is_authenticated:
         return _login_first(request)
     experiment = _experiment(request, slug)
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=name.removesuffix("_form"))
     if form.is_valid():
         try:
             action(experiment, form.cleaned_data)
@@ -237,6 +238,7 @@ def savings_page(request):
         "form": form,
         "by": by,
         "by_label": dict(forms.SavingsFilterForm.BY)[by],
+        "by_heading": forms.SavingsFilterForm.HEADINGS[by],
         "result": result,
         "chart": charts.savings_bars(result["per_year"]),
         "potential": savings.potential() if not filters else [],

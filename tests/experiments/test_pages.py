@@ -80,10 +80,10 @@ def test_the_queue_lists_the_experiment_and_the_coordinator_decides_on_its_page(
     assert submitted.title in filtered
     page = client.get(submitted.get_absolute_url()).content.decode()
     assert "Record the decision" in page
-    refused = client.post(reverse("experiments:review", args=[submitted.slug]), {"decision": "reject"})
+    refused = client.post(reverse("experiments:review", args=[submitted.slug]), {"review-decision": "reject"})
     assert refused.status_code == 400
     assert "Write the reason" in refused.content.decode()
-    client.post(reverse("experiments:review", args=[submitted.slug]), {"decision": "approve"})
+    client.post(reverse("experiments:review", args=[submitted.slug]), {"review-decision": "approve"})
     submitted.refresh_from_db()
     assert submitted.is_published
     assert client_for(None).get(submitted.get_absolute_url()).status_code == 200
@@ -95,25 +95,34 @@ def test_editor_runs_the_experiment_from_its_page(submitted, coordinator, editor
     page = client.get(submitted.get_absolute_url()).content.decode()
     assert "Start the experiment" in page
     version = submitted.version
-    client.post(reverse("experiments:start", args=[submitted.slug]), {"version": version})
+    client.post(reverse("experiments:start", args=[submitted.slug]), {"start-version": version})
     submitted.refresh_from_db()
     assert submitted.status == ExperimentStatus.RUNNING
     # A second tab with the old page does not silently act again.
     stale = client.post(
-        reverse("experiments:stop", args=[submitted.slug]), {"version": version, "lesson": "x"}
+        reverse("experiments:stop", args=[submitted.slug]), {"stop-version": version, "stop-lesson": "x"}
     )
     assert stale.status_code == 400
     assert "Someone else changed this experiment" in stale.content.decode()
     finish = reverse("experiments:finish", args=[submitted.slug])
-    missing = client.post(finish, {"version": submitted.version, "savings_euros_per_year": "900"})
+    missing = client.post(
+        finish, {"finish-version": submitted.version, "finish-savings_euros_per_year": "900"}
+    )
     assert missing.status_code == 400
     assert 'value="900"' in missing.content.decode()
     client.post(
-        finish, {"version": submitted.version, "measured_result": "30", "savings_euros_per_year": "900"}
+        finish,
+        {
+            "finish-version": submitted.version,
+            "finish-measured_result": "30",
+            "finish-savings_euros_per_year": "900",
+        },
     )
     submitted.refresh_from_db()
     assert submitted.status == ExperimentStatus.FINISHED
-    made = client.post(reverse("experiments:make_solution", args=[submitted.slug]), {"kind": "experience"})
+    made = client.post(
+        reverse("experiments:make_solution", args=[submitted.slug]), {"solution-kind": "experience"}
+    )
     solution = Solution.objects.get(experiments=submitted)
     assert made["Location"] == reverse("solutions:solution_detail", args=[solution.slug])
     assert submitted.get_absolute_url() in solution.description
@@ -125,7 +134,7 @@ def test_others_see_no_action_forms(submitted, coordinator, member, outsider_adm
         page = client_for(user).get(submitted.get_absolute_url()).content.decode()
         assert "Start the experiment" not in page
     denied = client_for(outsider_admin).post(
-        reverse("experiments:start", args=[submitted.slug]), {"version": 1}
+        reverse("experiments:start", args=[submitted.slug]), {"start-version": 1}
     )
     assert denied.status_code == 403
 
