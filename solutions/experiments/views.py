@@ -254,6 +254,13 @@ def solution_savings(request, slug):
         "result": result,
         "chart": charts.savings_bars(result["per_year"]),
         "experiments": list(solution.experiments.published().select_related("organisation")),
+        # The adoptions whose savings the user may describe (method, period, currency).
+        "describable": list(
+            Adoption.objects.filter(
+                solution=solution,
+                organisation_id__in=permissions.organisations_with_role(request.user, MembershipRole.EDITOR),
+            ).select_related("organisation")
+        ),
     }
     return render(request, "experiments/solution_savings.html", context)
 

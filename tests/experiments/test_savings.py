@@ -165,3 +165,12 @@ def test_adoption_saving_form(adoption, editor, member, client_for):
     )
     assert done.status_code == 302
     assert adoption.saving_details.method == SavingMethod.MEASURED
+
+
+def test_solution_savings_page_links_editors_to_describing_their_saving(adoption, editor, member, client_for):
+    url = reverse("experiments:savings_solution", args=[adoption.solution.slug])
+    describe = reverse("experiments:adoption_saving", args=[adoption.pk])
+    assert describe in client_for(editor).get(url).content.decode()
+    assert describe not in client_for(member).get(url).content.decode()
+    by_solution = client_for(None).get(reverse("experiments:savings") + "?by=solution").content.decode()
+    assert f'href="{url}"' in by_solution

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -165,6 +166,14 @@ def _keys(entry: Entry, by: str):
     return entry.service_classes
 
 
+def _group_url(key, by) -> str:
+    if by == "solution":
+        return reverse("experiments:savings_solution", args=[key.slug])
+    if by == "service_class":
+        return reverse("experiments:savings") + f"?service_class={key.code}&by=organisation"
+    return key.get_absolute_url()
+
+
 def totals(found: list[Entry], by: str | None = None) -> dict:
     """Per year (estimated and measured euros, hours) for all of `found`, and per group when `by`
     names one of GROUPINGS. A saving in several service classes counts fully in each of them."""
@@ -180,12 +189,7 @@ def totals(found: list[Entry], by: str | None = None) -> dict:
             for key in keys:
                 group = groups.get(key.pk)
                 if group is None:
-                    url = (
-                        key.get_absolute_url()
-                        if hasattr(key, "get_absolute_url") and by != "service_class"
-                        else ""
-                    )
-                    group = groups[key.pk] = Group(key, str(key), url)
+                    group = groups[key.pk] = Group(key, str(key), _group_url(key, by))
                 group.cells[year].add(entry)
                 group.total.add(entry)
         for _year in entry.years:
