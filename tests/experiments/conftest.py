@@ -2,6 +2,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from solutions.experiments.models import Call, Experiment, ExperimentStatus, ReviewState
@@ -14,6 +15,15 @@ def english_pages():
     """URLs reversed in the tests point at the English pages, whose texts the tests read."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    # The database in use is known only once Django is set up, so the skip happens at run time.
+    if request.node.get_closest_marker("postgres_only"):
+        request.getfixturevalue("transactional_db")
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL (row locks)")
 
 
 @pytest.fixture
