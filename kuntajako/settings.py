@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "solutions.interfaces",
     "solutions.opencode",
     "solutions.maturity",
+    "solutions.experiments",
     "solutions.notifications",
     "solutions.demo",
 ]

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include((solutions_patterns, catalogue_urls.app_name))),
     path("", include("solutions.opencode.urls")),
     path("", include("solutions.maturity.urls")),
+    path("", include("solutions.experiments.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("", include("kuntajako.pages.urls")),

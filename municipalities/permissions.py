@@ -439,3 +439,53 @@ def can_edit_roadmap(user, owner) -> bool:
             pk__in=councils, kind=OrganisationKind.REGIONAL_COUNCIL, region_id=_pk(owner)
         ).exists()
     )
+
+
+# Experiments, calls and savings (solutions.experiments). Calls carry `is_open`; experiments carry
+# `organisation_id`, `review_state` and `call`; adoptions carry `organisation_id`.
+
+
+@rule("open_call")
+def can_open_call(user, obj=None) -> bool:
+    """Calls for experiments are opened by the coordinators."""
+    return is_coordinator(user)
+
+
+@rule("submit_experiments")
+def can_submit_experiments(user, call) -> bool:
+    """Send experiments to an open call: editors and admins of any organisation."""
+    return call.is_open and bool(organisations_with_role(user, MembershipRole.EDITOR))
+
+
+@rule("submit_experiment")
+def can_submit_experiment(user, experiment) -> bool:
+    """Send this organisation's experiment to an open call: its editors and admins."""
+    return experiment.call.is_open and has_role(user, experiment.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("view_experiment")
+def can_view_experiment(user, experiment) -> bool:
+    """Approved experiments are public; before that, their organisation's members and the coordinators."""
+    if experiment.review_state == "published":
+        return True
+    return role_in(user, experiment.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("review_experiment")
+def can_review_experiment(user, experiment) -> bool:
+    """Coordinators approve or reject experiments, but not their own organisation's (four eyes)."""
+    return is_coordinator(user) and role_in(user, experiment.organisation_id) is None
+
+
+@rule("run_experiment")
+def can_run_experiment(user, experiment) -> bool:
+    """Start, finish or stop an approved experiment and record its results: its organisation's editors."""
+    return experiment.review_state == "published" and has_role(
+        user, experiment.organisation_id, MembershipRole.EDITOR
+    )
+
+
+@rule("describe_saving")
+def can_describe_saving(user, adoption) -> bool:
+    """Say how an adoption's savings were reached (method, period, currency): the adopter's editors."""
+    return has_role(user, adoption.organisation_id, MembershipRole.EDITOR)

@@ -13,6 +13,17 @@ from municipalities.permissions import may, roles
 from solutions.community.models import Adoption, AdoptionStatus, Referent
 from solutions.community.models.reuse import REUSE_STATUSES
 
+# Apps above the community add figures to an organisation's balance (experiments' measured savings,
+# for instance) by registering a callable(organisation) -> {label: number} from their AppConfig.ready().
+BALANCE_SOURCES: list = []
+
+
+def register_balance_source(source) -> None:
+    """Add `source(organisation)`'s figures ({label: number}) to the balance on organisation pages."""
+    if source not in BALANCE_SOURCES:
+        BALANCE_SOURCES.append(source)
+
+
 # The order of the groups on the solution page; stopped ones are listed apart.
 GROUP_ORDER = (AdoptionStatus.IN_USE, AdoptionStatus.PILOTING, AdoptionStatus.INTERESTED)
 
@@ -148,6 +159,9 @@ def organisation_panel(organisation) -> dict:
             "euros": _sum(adoption.savings_euros_per_year for adoption in counted_own),
             "hours": _sum(adoption.savings_hours_per_year for adoption in counted_own),
         },
+    }
+    balance["extra"] = {
+        label: value for source in BALANCE_SOURCES for label, value in source(organisation).items()
     }
     return {
         "organisation": organisation,

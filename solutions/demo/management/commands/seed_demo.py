@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from solutions.demo.discussion import seed_discussion
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
+from solutions.experiments.demo import seed_experiments
 from solutions.maturity.demo import seed_maturity
 from solutions.models import SolutionKind
 
@@ -35,3 +36,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  adoptions created: {seed_reuse()}")
         self.stdout.write(f"  discussion: {seed_discussion()}")
         self.stdout.write(f"  maturity: {seed_maturity()}")
+        self.stdout.write(f"  experiments: {seed_experiments()}")
