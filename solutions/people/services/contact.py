@@ -7,6 +7,7 @@ their reply goes to the sender's address.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from municipalities.permissions import require, role_in
 from solutions.community.services.reuse import (
@@ -26,8 +27,11 @@ def contact(*, sender, organisation, profile, subject: str, body: str) -> Person
     require(sender, "contact_person", profile)
     if role_in(sender, organisation) is None:
         raise PermissionDenied
+    # The link in the mail opens the profile in the recipient's language.
+    with translation.override(profile.user.preferred_language or settings.LANGUAGE_CODE):
+        profile_url = settings.SITE_URL + profile.get_absolute_url()
     context = {
-        "profile_url": settings.SITE_URL + profile.get_absolute_url(),
+        "profile_url": profile_url,
         "sender_name": sender.public_name,
         "sender_organisation": organisation,
         "subject": subject,
