@@ -6,6 +6,7 @@ carries an older version and gets StaleProfile instead of silently overwriting t
 once. `erase` does the same when the account is deleted, and drops the person's message log.
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,8 @@ def save_profile(user, data: dict, *, expected_version: int | None = None) -> Pr
     tags, languages)."""
     require(user, "join_people_directory")
     with transaction.atomic():
+        # Lock the person's row: two quick submits of the first listing must not both create one.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         profile = Profile.objects.select_for_update().filter(user=user).first()
         created = profile is None
         if created:
