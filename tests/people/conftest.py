@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from municipalities.models import MembershipRole
@@ -12,6 +13,15 @@ def english_pages():
     """URLs reversed in the tests point at the English pages, whose texts the tests read."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    # Row locks need PostgreSQL; the database in use is known only once Django is set up.
+    if request.node.get_closest_marker("postgres_only"):
+        request.getfixturevalue("transactional_db")
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL")
 
 
 @pytest.fixture
