@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "solutions.opencode",
     "solutions.maturity",
     "solutions.experiments",
+    "solutions.people",
     "solutions.notifications",
     "solutions.demo",
 ]

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("solutions.experiments.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
+    path("people/", include("solutions.people.urls")),
     path("", include("kuntajako.pages.urls")),
     path("", include("solutions.interfaces.urls")),
     path("api-docs/", api_docs.documentation, name="api_docs"),

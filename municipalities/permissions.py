@@ -489,3 +489,36 @@ def can_run_experiment(user, experiment) -> bool:
 def can_describe_saving(user, adoption) -> bool:
     """Say how an adoption's savings were reached (method, period, currency): the adopter's editors."""
     return has_role(user, adoption.organisation_id, MembershipRole.EDITOR)
+
+
+# The people network (solutions.people). A profile carries `user_id` and `user` (whose `is_active`,
+# `deleted_at` and `email_confirmed_at` say whether the person can still be found).
+
+
+@rule("view_people_directory")
+def can_view_people_directory(user, obj=None) -> bool:
+    """The directory of expertise is for signed-in, verified members of an organisation and for the
+    coordinators; never for visitors or accounts that have not confirmed their address."""
+    return can_participate(user) or is_coordinator(user)
+
+
+@rule("join_people_directory")
+def can_join_people_directory(user, obj=None) -> bool:
+    """List oneself in the directory: members of an organisation, whose memberships it shows."""
+    return can_participate(user)
+
+
+def _findable(profile) -> bool:
+    person = profile.user
+    return bool(person.is_active and not person.deleted_at and person.email_confirmed_at)
+
+
+@rule("view_person")
+def can_view_person(user, profile) -> bool:
+    return can_view_people_directory(user) and _findable(profile)
+
+
+@rule("contact_person")
+def can_contact_person(user, profile) -> bool:
+    """Write to a listed person through the site, on behalf of one's own organisation."""
+    return can_participate(user) and _findable(profile) and profile.user_id != user.pk

@@ -8,6 +8,7 @@ from solutions.demo.seeding import seed
 from solutions.experiments.demo import seed_experiments
 from solutions.maturity.demo import seed_maturity
 from solutions.models import SolutionKind
+from solutions.people.demo import seed_people
 
 
 class Command(BaseCommand):
@@ -37,3 +38,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  discussion: {seed_discussion()}")
         self.stdout.write(f"  maturity: {seed_maturity()}")
         self.stdout.write(f"  experiments: {seed_experiments()}")
+        self.stdout.write(f"  people network: {seed_people()}")
