@@ -235,7 +235,7 @@ def _edit_page(request, item, *, form=None, attachment_form=None, status=200):
         "can_add_files": permissions.may(
             request.user, "add_event_material" if model is Event else "edit_news", item
         ),
-        "attachment_form": attachment_form or AttachmentForm(),
+        "attachment_form": attachment_form or AttachmentForm(prefix="file"),
         "attachments": list(item.attachments.all()),
         "decisions": list(publishing.decisions(item)[:10]),
     }
@@ -305,7 +305,7 @@ def submit(request, model_name, slug):
 @require_POST
 def attachment_add(request, model_name, slug):
     item = _item_for_action(request, model_name, slug)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
         try:
             publishing.add_attachment(
