@@ -43,7 +43,7 @@ def news_queued(item, event) -> None:
 
 DECISION_TITLES = {
     Decision.APPROVED: _("“%(title)s” is published"),
-    Decision.REJECTED: _("“%(title)s” was not accepted"),
+    Decision.REJECTED: _("“%(title)s” was not published: read the reason"),
 }
 
 
