@@ -6,6 +6,7 @@ from solutions.demo.discussion import seed_discussion
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
 from solutions.models import SolutionKind
+from solutions.news.demo import seed_news
 
 
 class Command(BaseCommand):
@@ -33,3 +34,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  attachment files written: {result.attachments_written}")
         self.stdout.write(f"  adoptions created: {seed_reuse()}")
         self.stdout.write(f"  discussion: {seed_discussion()}")
+        self.stdout.write(f"  news and events: {seed_news()}")
