@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and events")
 
     def ready(self):
+        from solutions.news import export  # noqa: F401  (data export section)
         from solutions.news.services import publishing
 
         publishing.register_queue_kinds()

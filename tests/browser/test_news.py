@@ -56,6 +56,14 @@ def log_in(page, live_server, user):
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
+def axe_check(script_page, no_script_page):
+    """Run axe-core on what the script-less page shows, in a page with script (axe runs as one)."""
+    script_page.context.clear_cookies()
+    script_page.context.add_cookies(no_script_page.context.cookies())
+    script_page.goto(no_script_page.url)
+    assert_wcag22(script_page)
+
+
 def assert_wcag22(page):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -73,9 +81,9 @@ def test_an_event_is_announced_reviewed_and_found_without_javascript(
     browser_page = no_script_page
     log_in(browser_page, live_server, people["editor"])
     browser_page.goto("/en/write/")
-    assert_wcag22(browser_page)
+    axe_check(page, browser_page)
     browser_page.get_by_role("link", name="Announce an event").click()
-    assert_wcag22(browser_page)
+    axe_check(page, browser_page)
     browser_page.get_by_label("Title").fill("Kulttuuripalvelujen verkostopäivä")
     browser_page.get_by_label("Summary").fill("Kunnat jakavat kokemuksia kulttuuripalveluista.")
     browser_page.get_by_label("Start date").fill("2030-05-14")
@@ -85,7 +93,7 @@ def test_an_event_is_announced_reviewed_and_found_without_javascript(
     browser_page.get_by_label("Service classes").select_option(label="Culture")
     browser_page.get_by_role("button", name="Save draft").click()
     browser_page.get_by_text("Draft saved.").wait_for()
-    assert_wcag22(browser_page)
+    axe_check(page, browser_page)
 
     image = tmp_path / "kartta.png"
     from tests.safety.files import PNG
@@ -103,11 +111,12 @@ def test_an_event_is_announced_reviewed_and_found_without_javascript(
     log_in(browser_page, live_server, people["coordinator"])
     browser_page.goto("/en/moderation/")
     browser_page.get_by_role("link", name="Kulttuuripalvelujen verkostopäivä").click()
-    assert_wcag22(browser_page)
+    axe_check(page, browser_page)
     browser_page.get_by_label("Publish").check()
     browser_page.get_by_role("button", name="Record the decision").click()
     browser_page.wait_for_url("**/moderation/")
 
+    page.context.clear_cookies()
     page.goto("/en/events/")
     assert_wcag22(page)
     page.get_by_role("link", name="Kulttuuripalvelujen verkostopäivä").click()

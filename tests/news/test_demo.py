@@ -24,3 +24,12 @@ def test_demo_news_and_events_in_every_state_and_only_once():
     assert past.attachments.count() == 1
     assert Post.objects.filter(kind="blog", attachments__content_type="image/png").exists()
     assert seed_news() == "0 posts, 0 events created"
+
+
+def test_a_persons_data_export_holds_what_they_wrote(draft_post, published_event, editor, coordinator):
+    from municipalities.accounts.export import export_user_data
+
+    assert [item["title"] for item in export_user_data(editor)["news_and_events"]] == [draft_post.title]
+    assert [item["title"] for item in export_user_data(coordinator)["news_and_events"]] == [
+        published_event.title
+    ]
