@@ -100,7 +100,7 @@ def test_an_event_is_announced_reviewed_and_found_without_javascript(
 
     image.write_bytes(PNG)
     browser_page.get_by_label("Description").fill("Kartta Kuhmo-talon sisäänkäynnistä")
-    browser_page.get_by_label("File", exact=True).set_input_files(str(image))
+    browser_page.get_by_label("File:", exact=True).set_input_files(str(image))
     browser_page.get_by_role("button", name="Add file").click()
     browser_page.get_by_text("File added.").wait_for()
     browser_page.get_by_role("button", name="Submit for review").click()
