@@ -151,3 +151,18 @@ def test_pages_are_valid_html(client_for, published_post, published_event, draft
     }
     assert {name: response.status_code for name, response in pages.items()} == dict.fromkeys(pages, 200)
     assert validate_html({name: response.content.decode() for name, response in pages.items()}) == []
+
+
+def test_the_front_page_section_takes_two_queries_however_many_items(
+    client, organisation, coordinator, service_class, django_assert_num_queries
+):
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load news %}{% news_for_front_page as front %}{% for e in front.events %}"
+        "{{ e.organisation.name }}{% endfor %}{% for p in front.posts %}{{ p.organisation.name }}{% endfor %}"
+    )
+    _many(organisation, coordinator, 4, service_class)
+    with django_assert_num_queries(2):
+        rendered = template.render(Context())
+    assert rendered.count(organisation.name) == 6

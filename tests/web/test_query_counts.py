@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from solutions.models import Solution
 
 LIST_PAGES = {
-    # One of the front page's queries lists the unanswered help requests.
-    "/fi/": 8,
+    # One of the front page's queries lists the unanswered help requests; two list the latest news
+    # and the upcoming events.
+    "/fi/": 10,
     # Two of the list's queries are the reuse facets ("used in the region", "used by the size");
     # kind, lifecycle, licence, organisation, region and size share one grouped query.
     "/fi/solutions/": 9,
