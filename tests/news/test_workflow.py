@@ -63,9 +63,13 @@ def test_a_rejection_needs_a_reason_which_the_editor_reads_and_can_then_resubmit
         escape(gettext("Write the reason: the organisation sees it with the decision."))
         in response.content.decode()
     )
-    client_for(coordinator).post(
-        reverse("news:review", args=[item.pk]), {"decision": "reject", "reason": "Lisää lähteet."}
-    )
+    with committed():
+        client_for(coordinator).post(
+            reverse("news:review", args=[item.pk]), {"decision": "reject", "reason": "Lisää lähteet."}
+        )
+    told = Notification.objects.get(recipient=editor, kind="news_rejected")
+    assert told.text == "Lisää lähteet."
+    assert told.url.endswith(submitted_post.get_edit_url().split("/", 2)[2])
     submitted_post.refresh_from_db()
     assert submitted_post.state == State.REJECTED
     page = client_for(editor).get(submitted_post.get_edit_url()).content.decode()
