@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "solutions.maturity",
     "solutions.experiments",
     "solutions.people",
+    "solutions.news",
     "solutions.notifications",
     "solutions.demo",
 ]

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("people/", include("solutions.people.urls")),
     path("", include("kuntajako.pages.urls")),
     path("", include("solutions.interfaces.urls")),
+    path("", include("solutions.news.urls")),
     path("api-docs/", api_docs.documentation, name="api_docs"),
     path("feeds/solutions/", NewestSolutionsFeed(), name="solution_feed"),
     path("feeds/organisations/<slug:slug>/", OrganisationSolutionsFeed(), name="organisation_feed"),

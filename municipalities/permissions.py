@@ -522,3 +522,56 @@ def can_view_person(user, profile) -> bool:
 def can_contact_person(user, profile) -> bool:
     """Write to a listed person through the site, on behalf of one's own organisation."""
     return can_participate(user) and _findable(profile) and profile.user_id != user.pk
+
+
+# News, blog posts and events (solutions.news): organisations' editors write, coordinators publish.
+# Items carry `organisation_id` and `state` ("draft", "submitted", "published", "rejected").
+
+
+@rule("write_news")
+def can_write_news(user, organisation=None) -> bool:
+    """Write for `organisation` (or, without one, for any organisation: has the "our news" page)."""
+    if organisation is None:
+        return bool(organisations_with_role(user, MembershipRole.EDITOR)) or is_coordinator(user)
+    return has_role(user, organisation, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("view_news")
+def can_view_news(user, item) -> bool:
+    """Published items are public; others only to their organisation and the coordinators."""
+    if item.state == "published":
+        return True
+    return role_in(user, item.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("edit_news")
+def can_edit_news(user, item) -> bool:
+    """Editors change their organisation's drafts and rejected items; once submitted or published
+    only a coordinator changes the text (the editor's edit would bypass the review)."""
+    if is_coordinator(user):
+        return True
+    return item.state in ("draft", "rejected") and has_role(user, item.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("submit_news")
+def can_submit_news(user, item) -> bool:
+    return item.state in ("draft", "rejected") and (
+        has_role(user, item.organisation_id, MembershipRole.EDITOR) or is_coordinator(user)
+    )
+
+
+@rule("publish_news")
+def can_publish_news(user, item=None) -> bool:
+    """Publish at once or decide on a queued item: coordinators, never on their own submission."""
+    if not is_coordinator(user):
+        return False
+    submitted_by = getattr(item, "submitted_by_id", None)
+    return submitted_by is None or submitted_by != user.pk
+
+
+@rule("add_event_material")
+def can_add_event_material(user, event) -> bool:
+    """Slides and handouts of a published event: its organisation's editors add them afterwards too."""
+    return can_edit_news(user, event) or (
+        event.state == "published" and has_role(user, event.organisation_id, MembershipRole.EDITOR)
+    )

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from solutions.models import Solution
 
 LIST_PAGES = {
-    # One of the front page's queries lists the unanswered help requests.
-    "/fi/": 8,
+    # One of the front page's queries lists the unanswered help requests; two list the latest news
+    # and the upcoming events.
+    "/fi/": 10,
     # Every facet without a selection (kind, classes, life events, organisation, region, size, tags,
     # lifecycle, licence, the reuse facets) comes from one query of grouped counts, and the
     # publishing organisations' names from one more.

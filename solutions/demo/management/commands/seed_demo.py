@@ -8,6 +8,7 @@ from solutions.demo.seeding import seed
 from solutions.experiments.demo import seed_experiments
 from solutions.maturity.demo import seed_maturity
 from solutions.models import SolutionKind
+from solutions.news.demo import seed_news
 from solutions.people.demo import seed_people
 
 
@@ -39,3 +40,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  maturity: {seed_maturity()}")
         self.stdout.write(f"  experiments: {seed_experiments()}")
         self.stdout.write(f"  people network: {seed_people()}")
+        self.stdout.write(f"  news and events: {seed_news()}")
