@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "solutions.community",
     "solutions.interfaces",
     "solutions.opencode",
+    "solutions.initiatives",
     "solutions.notifications",
     "solutions.demo",
 ]

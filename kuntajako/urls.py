@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include((solutions_patterns, catalogue_urls.app_name))),
     path("", include("solutions.opencode.urls")),
+    path("initiatives/", include("solutions.initiatives.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("", include("kuntajako.pages.urls")),
