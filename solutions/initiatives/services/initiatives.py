@@ -103,6 +103,13 @@ def _locked(initiative, expected_version):
     return locked
 
 
+def _sync(initiative, locked):
+    """The caller's object shows the new state, as the workflow's functions do for solutions."""
+    for name in ("status", "status_changed_at", "version", "closed_reason", "solution_id"):
+        setattr(initiative, name, getattr(locked, name))
+    return initiative
+
+
 def _move(locked, status, user, fields=(), **data):
     previous = locked.status
     locked.status = status
@@ -133,7 +140,7 @@ def agree(initiative, user, *, expected_version=None) -> Initiative:
                     "initiative is agreed."
                 )
             )
-        return _move(locked, InitiativeStatus.AGREED, user)
+        return _sync(initiative, _move(locked, InitiativeStatus.AGREED, user))
 
 
 def start_development(initiative, user, *, expected_version=None) -> Initiative:
@@ -142,7 +149,7 @@ def start_development(initiative, user, *, expected_version=None) -> Initiative:
         locked = _locked(initiative, expected_version)
         if locked.status != InitiativeStatus.AGREED:
             raise InitiativeError(_("Only an agreed initiative can go into development."))
-        return _move(locked, InitiativeStatus.IN_DEVELOPMENT, user)
+        return _sync(initiative, _move(locked, InitiativeStatus.IN_DEVELOPMENT, user))
 
 
 def close(initiative, user, reason: str, *, expected_version=None) -> Initiative:
@@ -157,7 +164,9 @@ def close(initiative, user, reason: str, *, expected_version=None) -> Initiative
         locked.closed_reason = reason
         # Offers still waiting for an admin lapse with the initiative.
         locked.partners.filter(state=PartnerState.PENDING).update(state=PartnerState.WITHDRAWN)
-        return _move(locked, InitiativeStatus.CLOSED, user, fields=["closed_reason"], reason=reason)
+        return _sync(
+            initiative, _move(locked, InitiativeStatus.CLOSED, user, fields=["closed_reason"], reason=reason)
+        )
 
 
 def deliver(initiative, user, data: dict, *, expected_version=None) -> Solution:
@@ -193,5 +202,5 @@ def deliver(initiative, user, data: dict, *, expected_version=None) -> Solution:
         )
         publishing.submit(solution, user)
         locked.solution = solution
-        _move(locked, InitiativeStatus.DELIVERED, user, fields=["solution"])
+        _sync(initiative, _move(locked, InitiativeStatus.DELIVERED, user, fields=["solution"]))
     return solution
