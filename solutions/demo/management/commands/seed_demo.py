@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from solutions.demo.discussion import seed_discussion
+from solutions.demo.initiatives import seed_initiatives
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
 from solutions.models import SolutionKind
@@ -33,3 +34,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  attachment files written: {result.attachments_written}")
         self.stdout.write(f"  adoptions created: {seed_reuse()}")
         self.stdout.write(f"  discussion: {seed_discussion()}")
+        self.stdout.write(f"  development initiatives: {seed_initiatives()}")
