@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from solutions.initiatives.models import Initiative, InitiativeStatus, PartnerState
 from solutions.initiatives.services import discussion, initiatives, partners
-from solutions.models import SolutionKind
+from solutions.models import ModerationItem, SolutionKind
 from solutions.notifications.models import Subscription
+from solutions.services import publishing
 from tests import factories
 
 
@@ -305,3 +306,27 @@ def test_procurement_documents_are_a_kind_of_their_own_and_linkable(client_for, 
     assert response.status_code == 302
     assert list(created.linked_solutions.all()) == [document]
     assert document.title in page_of(client.get(created.get_absolute_url()))
+
+
+def test_the_admin_shows_an_initiative_but_changes_nothing(client_for, initiative):
+    superuser = factories.UserFactory(is_staff=True, is_superuser=True)
+    client = client_for(superuser)
+    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    assert client.get(url).status_code == 200
+    client.post(url, {"title": "Changed", "status": "closed"})
+    initiative.refresh_from_db()
+    assert initiative.title == "Online booking of school premises"
+    assert initiative.status == InitiativeStatus.GATHERING
+
+
+def test_both_partners_pages_count_the_jointly_developed_solution(
+    client, initiative, editor, coordinator, organisation, other_organisation, outsider_admin, commitment
+):
+    partners.join(initiative, other_organisation, outsider_admin, commitment)
+    initiatives.agree(initiative, editor)
+    initiatives.start_development(initiative, editor)
+    solution = initiatives.deliver(initiative, editor, {"kind": "software", "summary": "Book gyms online."})
+    publishing.approve(ModerationItem.objects.get(object_id=solution.pk, kind="submission"), coordinator)
+    for target in (organisation, other_organisation):
+        page = page_of(client.get(target.get_absolute_url()))
+        assert "<dt>Solutions developed together in initiatives</dt><dd>1</dd>" in page
