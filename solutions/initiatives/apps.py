@@ -9,6 +9,7 @@ class InitiativesConfig(AppConfig):
 
     def ready(self):
         from solutions.community.reuse.panels import register_balance_source
+        from solutions.initiatives import export  # noqa: F401 -- sections of a person's data export
         from solutions.initiatives.services import balance
 
         register_balance_source(balance.jointly_developed)

@@ -4,6 +4,7 @@ co-published solution, the exchange balance, the discussion's rate limit and who
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from municipalities.accounts.export import export_user_data
 from solutions.community.reuse.panels import organisation_panel
 from solutions.community.services.discussion import RateLimited
 from solutions.initiatives.models import InitiativeStatus, Partner, PartnerState
@@ -189,3 +190,15 @@ def test_an_offer_tells_the_admins_who_must_confirm_it(
     assert titles(outsider_admin) == [
         "Confirm the commitment of Salla to “Online booking of school premises”"
     ]
+
+
+def test_a_persons_data_export_holds_their_initiatives_and_what_they_wrote(
+    initiative, editor, member, organisation
+):
+    discussion.post_update(initiative, member, organisation, "Oma katsaus")
+    discussion.post_message(initiative, member, organisation, "Oma viesti", partners_only=True)
+    document = export_user_data(member)
+    assert [row["text"] for row in document["initiative_writing"]] == ["Oma katsaus", "Oma viesti"]
+    assert document["initiatives_proposed"] == []
+    assert [row["title"] for row in export_user_data(editor)["initiatives_proposed"]] == [initiative.title]
+    assert export_user_data(editor)["initiative_writing"] == []
