@@ -18,7 +18,8 @@ from tests.checks import committed
 
 
 def titles(user):
-    return list(Notification.objects.filter(recipient=user).values_list("title", flat=True))
+    """The notifications of `user` as the site shows them in the active language (English here)."""
+    return [notification.display_title for notification in Notification.objects.filter(recipient=user)]
 
 
 def jointly_developed(organisation):
