@@ -283,13 +283,14 @@ def change_status(request, slug, action):
         else:
             STATUS_ACTIONS[action](initiative, request.user, expected_version=version)
     except InitiativeError as error:
-        return _detail(
-            request,
-            _initiative(slug),
-            status=409,
-            error=error.message,
-            **({key: form} if key != "status_form" else {}),
-        )
+        current = _initiative(slug)
+        kept = {}
+        if key != "status_form":
+            # Keep what was typed, at the version now shown, so acting again is one click.
+            data = request.POST.copy()
+            data["version"] = current.version
+            kept[key] = type(form)(data, auto_id=form.auto_id)
+        return _detail(request, current, status=409, error=error.message, **kept)
     if action == "deliver":
         messages.success(
             request,

@@ -15,6 +15,7 @@ their own action.
   the solution's followers;
 - harvest.invalidated (a harvested publiccode.yml stopped validating): the organisation's editors and
   whoever registered the repository;
+- initiative.proposed: the followers of the proposing organisation and of its service classes;
 - initiative.status_changed, initiative.updated, initiative.partner_offered,
   initiative.partner_confirmed, initiative.message_posted (solutions.initiatives): the initiative's
   followers and the editors of its confirmed partners; an offer waiting for confirmation also the
@@ -240,6 +241,23 @@ def _initiative_people(initiative, *, followers=True) -> Q:
     return told
 
 
+def initiative_proposed(initiative, event) -> None:
+    """A new need: those who follow the proposing organisation or its service classes hear of it."""
+    classes = list(initiative.service_classes.values_list("pk", "parent_id"))
+    class_ids = {pk for pk, _parent in classes} | {parent for _pk, parent in classes if parent}
+    following = delivery.followers(organisation=initiative.organisation_id, service_class=list(class_ids))
+    deliver_to_all(
+        delivery.users(following),
+        event.actor_id,
+        "initiative",
+        _("New development initiative: “%(title)s”"),
+        params={"title": initiative.title},
+        text=initiative.problem[:500],
+        url=initiative.get_absolute_url,
+        event=event,
+    )
+
+
 INITIATIVE_STATUS_TITLES = {
     InitiativeStatus.AGREED: _("The partners agreed on “%(title)s”"),
     InitiativeStatus.IN_DEVELOPMENT: _("“%(title)s” is in development"),
@@ -354,6 +372,7 @@ SUBSCRIPTIONS = {
     "post.published": post_published,
     "adoption.started": adoption_started,
     "harvest.invalidated": harvest_invalidated,
+    "initiative.proposed": initiative_proposed,
     "initiative.status_changed": initiative_status_changed,
     "initiative.updated": initiative_updated,
     "initiative.partner_offered": initiative_partner_offered,

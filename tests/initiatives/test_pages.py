@@ -189,6 +189,15 @@ def test_a_second_click_on_an_old_page_gets_a_message_not_a_second_change(
     assert "Old page" in page_of(response)  # the reason typed is kept
     initiative.refresh_from_db()
     assert initiative.status == InitiativeStatus.AGREED
+    # The page now carries the current version: closing after reading it works.
+    assert f'name="version" value="{initiative.version}"' in page_of(response)
+    again = client_for(org_admin).post(
+        reverse("initiatives:status", args=[initiative.slug, "close"]),
+        {"version": initiative.version, "reason": "Old page"},
+    )
+    assert again.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.status == InitiativeStatus.CLOSED
 
 
 def test_delivering_through_the_page(

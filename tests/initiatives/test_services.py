@@ -203,3 +203,24 @@ def test_a_persons_data_export_holds_their_initiatives_and_what_they_wrote(
     assert document["initiatives_proposed"] == []
     assert [row["title"] for row in export_user_data(editor)["initiatives_proposed"]] == [initiative.title]
     assert export_user_data(editor)["initiative_writing"] == []
+
+
+def test_a_new_initiative_tells_the_followers_of_its_organisation_and_service_class(
+    organisation, editor, outsider_admin, salla_member
+):
+    service_class = factories.ServiceClassFactory()
+    Subscription.objects.create(user=outsider_admin, organisation=organisation)
+    Subscription.objects.create(user=salla_member, service_class=service_class)
+    with committed():
+        initiatives.propose(
+            organisation,
+            editor,
+            {
+                "title": "Kotihoidon reititys",
+                "problem": "Reitit käsin.",
+                "service_classes": [service_class.code],
+            },
+        )
+    for follower in (outsider_admin, salla_member):
+        assert titles(follower) == ["New development initiative: “Kotihoidon reititys”"]
+    assert titles(editor) == []
