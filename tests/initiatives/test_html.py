@@ -4,8 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from municipalities.models import MembershipRole
 from solutions.initiatives.services import discussion, initiatives, partners
+from tests import factories
 from tests.checks import validate_html
+from tests.conftest import member_of
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -40,6 +43,15 @@ def test_initiative_pages_are_valid_html(
             response = client_for(user).get(url)
             assert response.status_code == 200, name
             documents[name] = response.content.decode()
+        third = factories.OrganisationFactory(name_fi="Suomussalmi", slug="suomussalmi")
+        third_admin = member_of(third, MembershipRole.ADMIN)
+        documents["detail with join form"] = client_for(third_admin).get(detail).content.decode()
+        assert "join-money" in documents["detail with join form"]
+        refused_offer = client_for(third_admin).post(
+            reverse("initiatives:join", args=[initiative.slug]), {"organisation": third.pk, "commitment": "?"}
+        )
+        assert refused_offer.status_code == 400
+        documents["join refused"] = refused_offer.content.decode()
         checked = client_for(editor).post(
             reverse("initiatives:propose"),
             {
