@@ -78,7 +78,6 @@ def propose(organisation, user, data: dict) -> Initiative:
                     requested_by=user,
                     confirmed_by=user,
                     confirmed_at=timezone.now(),
-                    commitment=_("Proposed the initiative."),
                 )
                 bus.record("initiative.proposed", target=initiative, actor=user)
             return initiative
