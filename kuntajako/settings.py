@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "solutions.experiments",
     "solutions.people",
     "solutions.news",
+    "solutions.initiatives",
     "solutions.notifications",
     "solutions.demo",
 ]

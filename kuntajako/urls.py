@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("solutions.opencode.urls")),
     path("", include("solutions.maturity.urls")),
     path("", include("solutions.experiments.urls")),
+    path("initiatives/", include("solutions.initiatives.urls")),
     path("", include("municipalities.urls")),
     path("account/", include("municipalities.accounts.urls")),
     path("people/", include("solutions.people.urls")),

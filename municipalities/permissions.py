@@ -575,3 +575,96 @@ def can_add_event_material(user, event) -> bool:
     return can_edit_news(user, event) or (
         event.state == "published" and has_role(user, event.organisation_id, MembershipRole.EDITOR)
     )
+
+
+# Joint development initiatives (solutions.initiatives). An initiative carries `organisation_id`
+# (the proposer), `status` and `is_open`; a partner carries `organisation_id`, `state` and its
+# `initiative`. `confirmed_organisation_ids` is the set of the confirmed partners' organisations.
+
+
+def _partner_role(user, initiative) -> bool:
+    """A member of an organisation that is a confirmed partner of `initiative`."""
+    return any(org in initiative.confirmed_organisation_ids for org in roles(user))
+
+
+@rule("propose_initiative")
+def can_propose_initiative(user, organisation=None) -> bool:
+    """Propose a development need for an organisation: its editors and admins, and coordinators
+    (for their coordinating organisation). Without an organisation: may they propose at all."""
+    if organisation is None:
+        return bool(organisations_with_role(user, MembershipRole.EDITOR)) or is_coordinator(user)
+    if has_role(user, organisation, MembershipRole.EDITOR):
+        return True
+    return is_coordinator(user) and role_in(user, organisation) == MembershipRole.COORDINATOR
+
+
+@rule("manage_initiative")
+def can_manage_initiative(user, initiative) -> bool:
+    """Move an open initiative on (agreed, in development) or close it: the proposing
+    organisation's editors and admins, and coordinators."""
+    if not initiative.is_open:
+        return False
+    return has_role(user, initiative.organisation_id, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("deliver_initiative")
+def can_deliver_initiative(user, initiative) -> bool:
+    """Turn an initiative in development into a solution of the proposing organisation: its editors,
+    since the solution becomes theirs to publish."""
+    return initiative.status == "in_development" and has_role(
+        user, initiative.organisation_id, MembershipRole.EDITOR
+    )
+
+
+@rule("join_initiative")
+def can_join_initiative(user, partner) -> bool:
+    """Offer an organisation's commitment to an open initiative it is not in yet: the organisation's
+    editors and admins (its admin confirms)."""
+    initiative = partner.initiative
+    if not initiative.is_open or partner.organisation_id == initiative.organisation_id:
+        return False
+    return has_role(user, partner.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("confirm_partner")
+def can_confirm_partner(user, partner) -> bool:
+    """Commit the organisation for real: only its own admin, while the initiative is open."""
+    return (
+        partner.state == "pending"
+        and partner.initiative.is_open
+        and has_role(user, partner.organisation_id, MembershipRole.ADMIN)
+    )
+
+
+@rule("withdraw_partner")
+def can_withdraw_partner(user, partner) -> bool:
+    """Take back an organisation's offer or commitment: its admin, or the editor while it waits."""
+    if partner.state == "withdrawn" or partner.organisation_id == partner.initiative.organisation_id:
+        return False
+    if not partner.initiative.is_open:
+        return False
+    if has_role(user, partner.organisation_id, MembershipRole.ADMIN):
+        return True
+    return partner.state == "pending" and has_role(user, partner.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("post_initiative_update")
+def can_post_initiative_update(user, initiative) -> bool:
+    """Tell where the work stands: members of the confirmed partners, while it is not closed."""
+    return initiative.status != "closed" and _partner_role(user, initiative)
+
+
+@rule("read_partner_discussion")
+def can_read_partner_discussion(user, initiative) -> bool:
+    return _partner_role(user, initiative) or is_coordinator(user)
+
+
+@rule("discuss_initiative")
+def can_discuss_initiative(user, initiative) -> bool:
+    """Write in the discussion open to everyone: any verified member of an organisation."""
+    return can_participate(user) and initiative.status != "closed"
+
+
+@rule("discuss_with_partners")
+def can_discuss_with_partners(user, initiative) -> bool:
+    return initiative.status != "closed" and _partner_role(user, initiative)

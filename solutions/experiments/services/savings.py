@@ -246,7 +246,7 @@ def potential() -> list[Potential]:
     return sorted(found.values(), key=lambda p: (p.service_class.code, p.measure.lower()))
 
 
-def balance_figures(organisation) -> dict:
+def balance_figures(organisation) -> list[tuple[str, str, int]]:
     """For the exchange balance on the organisation page: what its finished experiments measured."""
     figures = Experiment.objects.published().filter(
         organisation=organisation, status=ExperimentStatus.FINISHED
@@ -257,12 +257,18 @@ def balance_figures(organisation) -> dict:
             euros = (euros or 0) + experiment.savings_euros_per_year
         if experiment.savings_hours_per_year is not None:
             hours = (hours or 0) + experiment.savings_hours_per_year
-    result = {}
+    rows = []
     if euros is not None:
-        result[_("Savings its experiments measured, euros a year")] = int(euros.to_integral_value())
+        rows.append(
+            (
+                "experiment_euros",
+                _("Savings its experiments measured, euros a year"),
+                int(euros.to_integral_value()),
+            )
+        )
     if hours is not None:
-        result[_("Working hours a year its experiments measured saving")] = hours
-    return result
+        rows.append(("experiment_hours", _("Working hours a year its experiments measured saving"), hours))
+    return rows
 
 
 def describe_adoption_saving(

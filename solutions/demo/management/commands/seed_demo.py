@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from solutions.demo.discussion import seed_discussion
+from solutions.demo.initiatives import seed_initiatives
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
 from solutions.experiments.demo import seed_experiments
@@ -41,3 +42,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  experiments: {seed_experiments()}")
         self.stdout.write(f"  people network: {seed_people()}")
         self.stdout.write(f"  news and events: {seed_news()}")
+        self.stdout.write(f"  development initiatives: {seed_initiatives()}")
