@@ -46,7 +46,7 @@ from municipalities.models import (
 )
 from municipalities.permissions import roles
 from solutions.community.models import REUSE_STATUSES, Adoption
-from solutions.models import Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind
+from solutions.models import Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind, TagNames
 from solutions.search import get_backend
 from solutions.search.base import RowSQL
 
@@ -400,6 +400,7 @@ class SharedCounts:
         event_links = Solution.life_events.through._meta.db_table
         event_column = Solution.life_events.through._meta.get_field("lifeevent").column
         adoptions = Adoption._meta.db_table
+        tag_names = TagNames._meta.db_table
         organisations = Organisation._meta.db_table
         regions = Region._meta.db_table
         size_sql, size_params = _size_case("o.population")
@@ -442,12 +443,13 @@ class SharedCounts:
             ) x
             JOIN {events} e ON e.id = x.event_id
             UNION ALL
-            SELECT 'tag', t.slug, x.n, t.name, NULL, NULL, NULL, NULL
+            SELECT 'tag', t.slug, x.n, COALESCE(NULLIF(names.name_fi, ''), t.name), names.name_sv,
+                   names.name_en, NULL, NULL
             FROM (
                 SELECT i.tag_id, COUNT(*) AS n FROM taggit_taggeditem i JOIN m ON m.id = i.object_id
                 WHERE i.content_type_id = %s GROUP BY i.tag_id
             ) x
-            JOIN taggit_tag t ON t.id = x.tag_id
+            JOIN taggit_tag t ON t.id = x.tag_id LEFT JOIN {tag_names} names ON names.tag_id = t.id
             UNION ALL
             SELECT 'used_in_region', r.code, COUNT(DISTINCT a.solution_id), r.name_fi, r.name_sv, r.name_en,
                    NULL, NULL
@@ -673,7 +675,7 @@ def _tag_facet(filterset):
         shared = filterset.shared_counts()
         names = shared.names.get("tag", {})
         rows = sorted(
-            ((slug, names[slug][0], n) for slug, n in shared.of_facet("tag").items()),
+            ((slug, _localized(names[slug][:3]), n) for slug, n in shared.of_facet("tag").items()),
             key=lambda row: (-row[2], row[1]),
         )
         return _facet(filterset, "tag", [(slug, name, n, 0) for slug, name, n in rows])

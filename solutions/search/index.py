@@ -38,7 +38,15 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connections, transaction
 from django.db import connection as default_connection
 
-from solutions.models import LifeEvent, ModerationState, SearchConcept, SearchLexeme, ServiceClass, Solution
+from solutions.models import (
+    LifeEvent,
+    ModerationState,
+    SearchConcept,
+    SearchLexeme,
+    ServiceClass,
+    Solution,
+    TagNames,
+)
 from solutions.search.analysis import analyze_text
 
 FTS_TABLE = "solutions_solution_fts"
@@ -273,7 +281,13 @@ def entry_for(solution) -> Entry:
     language = solution.language or "fi"
     entry.add("A", solution.title, language)
     entry.add("B", solution.summary, language)
-    entry.add("B", " ".join(tag.name for tag in solution.tags.all()), language)
+    for tag in solution.tags.all():
+        entry.add("B", tag.name, language)
+        names = getattr(tag, "names", None)  # its other languages' names, where a coordinator gave them
+        if names is not None:
+            for name, name_language in _names(names):
+                if name and name != tag.name:
+                    entry.add("B", name, name_language)
     entry.add("B", solution.replaces, language)
     for item in (*solution.service_classes.all(), *solution.life_events.all()):
         for name, name_language in _names(item):
@@ -295,7 +309,7 @@ def _solutions(ids):
     return (
         Solution.objects.filter(pk__in=ids)
         .select_related("organisation")
-        .prefetch_related("tags", "service_classes", "life_events")
+        .prefetch_related("tags__names", "service_classes", "life_events")
         .only(
             "pk",
             "title",
@@ -458,7 +472,13 @@ def update_concepts(items, using: str = "default") -> None:
 
 
 def rebuild_concepts(using: str = "default") -> None:
-    rows = _concept_rows([*ServiceClass.objects.using(using).all(), *LifeEvent.objects.using(using).all()])
+    rows = _concept_rows(
+        [
+            *ServiceClass.objects.using(using).all(),
+            *LifeEvent.objects.using(using).all(),
+            *TagNames.objects.using(using).all(),
+        ]
+    )
     with transaction.atomic(using=using):
         SearchConcept.objects.using(using).all().delete()
         SearchConcept.objects.using(using).bulk_create(
