@@ -1,0 +1,106 @@
+"""What a newcomer notices first, measured in a real browser: the solution page leads with what a
+visitor came for, lists fit a phone, and the first search result is a few Tab presses away."""
+
+import os
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from municipalities.models import MembershipRole, MembershipState
+from solutions.models import Contact, SolutionKind
+from tests import factories
+
+LONG_TEXT = "\n\n".join(
+    f"## Osa {number}\n\n" + "Kirjasto otti palvelun käyttöön vaiheittain ja kokosi palautetta. " * 12
+    for number in range(1, 6)
+)
+
+
+def shoot(page, name):
+    """A screenshot for a person looking into a failure; kept only when asked for."""
+    folder = os.environ.get("SCREENSHOTS")
+    if folder:
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=False)
+
+
+def log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+@pytest.fixture
+def scene(transactional_db):
+    lappi = factories.RegionFactory(code="19", name_fi="Lappi", name_sv="Lappland", name_en="Lapland")
+    espoo = factories.OrganisationFactory(name_fi="Espoo", slug="espoo", region=lappi, population=305_000)
+    salla = factories.OrganisationFactory(name_fi="Salla", slug="salla", region=lappi, population=3_300)
+    solution = factories.SolutionFactory(
+        title="Kirjastojen varausjärjestelmä",
+        slug="kirjastojen-varausjarjestelma",
+        kind=SolutionKind.SOFTWARE,
+        organisation=espoo,
+        summary="Kirjastojen yhteinen varausjärjestelmä, jolla asukkaat varaavat kirjoja, tiloja ja "
+        "laitteita verkossa ilman tunnistautumista.",
+        description=LONG_TEXT,
+        licence="EUPL-1.2",
+        repository_url="https://github.com/example/varaus",
+        documentation_url="https://example.fi/varaus/ohjeet",
+        tags=["kirjasto", "varaus"],
+    )
+    Contact.objects.create(solution=solution, name="Digitiimi", role="Kehittäjät", email="digi@example.fi")
+    member = factories.UserFactory(display_name="Sanna Sallasta", email_confirmed_at=timezone.now())
+    factories.MembershipFactory(
+        user=member, organisation=salla, role=MembershipRole.MEMBER, state=MembershipState.ACTIVE
+    )
+    return {"solution": solution, "member": member, "salla": salla, "espoo": espoo}
+
+
+def box(page, selector):
+    locator = page.locator(selector)
+    assert locator.count() == 1, f"{selector} is not on {page.url}"
+    return locator.bounding_box()
+
+
+@pytest.mark.parametrize(("width", "height", "screens"), [(1280, 800, 1), (390, 844, 1.5)])
+def test_what_a_visitor_came_for_is_at_the_top_of_the_solution_page(
+    browser, live_server, scene, width, height, screens
+):
+    context = browser.new_context(
+        base_url=live_server.url, locale="fi-FI", viewport={"width": width, "height": height}
+    )
+    page = context.new_page()
+    try:
+        log_in(page, live_server, scene["member"])
+        page.goto("/fi/solutions/kirjastojen-varausjarjestelma/")
+        shoot(page, f"solution-{width}")
+        glance = page.locator(".glance")
+        # What it is, who uses it, "we use this", contact, licence and code: all in the first screen
+        # at 1280 × 800, and within a screen and a half on a phone, before the long description.
+        button = box(page, ".glance a[data-we-use-this]")
+        assert page.locator(".glance a[data-we-use-this]").inner_text().startswith("Käytämme tätä")
+        assert button["y"] + button["height"] <= height * screens, button
+        for text in ("Kuka käyttää", "Digitiimi", "digi@example.fi", "EUPL-1.2", "Lähdekoodi"):
+            assert text in glance.inner_text()
+        assert glance.get_by_role("link", name="Lähdekoodi").get_attribute("href") == (
+            "https://github.com/example/varaus"
+        )
+        lead = box(page, ".solution-header .lead")
+        assert lead["y"] + lead["height"] <= height * screens
+        assert box(page, "#description-title")["y"] > button["y"]
+        # The button leads to marking the use, for the member's own organisation.
+        page.locator(".glance a[data-we-use-this]").click()
+        assert page.url.endswith("/use/salla/")
+    finally:
+        context.close()
+
+
+def test_a_visitor_is_told_how_to_mark_the_use(page, scene):
+    page.goto("/fi/solutions/kirjastojen-varausjarjestelma/")
+    link = page.locator(".glance").get_by_role(
+        "link", name="Kirjaudu kertoaksesi, että organisaatiosi käyttää tätä"
+    )
+    assert link.count() == 1
+    assert "/account/login/?next=/fi/solutions/kirjastojen-varausjarjestelma/" in link.get_attribute("href")
