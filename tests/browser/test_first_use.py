@@ -10,6 +10,7 @@ from django.utils import timezone
 from municipalities.models import MembershipRole, MembershipState
 from solutions.models import Contact, SolutionKind
 from tests import factories
+from tests.catalogue import build_catalogue
 
 LONG_TEXT = "\n\n".join(
     f"## Osa {number}\n\n" + "Kirjasto otti palvelun käyttöön vaiheittain ja kokosi palautetta. " * 12
@@ -104,3 +105,65 @@ def test_a_visitor_is_told_how_to_mark_the_use(page, scene):
     )
     assert link.count() == 1
     assert "/account/login/?next=/fi/solutions/kirjastojen-varausjarjestelma/" in link.get_attribute("href")
+
+
+@pytest.fixture
+def catalogue(transactional_db):
+    return build_catalogue()
+
+
+def tab_count_to_first_result(page):
+    """Tab presses from the search box to the first result, taking the skip link on the way."""
+    page.locator("#list-q").focus()
+    first = page.locator("#results-list .card a").first
+    for presses in range(1, 21):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        if focused == "Siirry tuloksiin":
+            page.keyboard.press("Enter")
+        if first.evaluate("element => element === document.activeElement"):
+            return presses
+    raise AssertionError("the first result was not reached with 20 Tab presses")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_first_result_is_at_most_five_tab_presses_from_the_search_box(
+    browser, live_server, catalogue, javascript
+):
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="fi-FI",
+        java_script_enabled=javascript,
+        viewport={"width": 1280, "height": 800},
+    )
+    page = context.new_page()
+    try:
+        for url in ("/fi/solutions/?q=kirjasto", "/fi/solutions/", "/fi/solutions/?kind=software&kind=api"):
+            page.goto(url)
+            assert tab_count_to_first_result(page) <= 5, url
+    finally:
+        context.close()
+
+
+def test_one_search_box_and_the_first_result_in_the_first_phone_screen(phone_page, catalogue):
+    phone_page.goto("/fi/solutions/?q=kirjasto")
+    shoot(phone_page, "results-390")
+    assert phone_page.locator("main input[type=search]").count() == 1
+    assert phone_page.locator("header input[type=search]").count() == 0
+    assert "{#" not in phone_page.locator("main").inner_text()  # no template comment leaks out
+    first = box(phone_page, "#results-list .card:first-child")
+    assert first["y"] < 844
+    # The filters follow the results, closed behind their heading, and a link leads to them.
+    assert box(phone_page, "#facets")["y"] > first["y"]
+    assert phone_page.get_by_role("link", name="Siirry suodattimiin").is_visible()
+
+
+def test_a_filter_applies_as_soon_as_it_is_chosen(page, catalogue):
+    page.goto("/fi/solutions/")
+    assert page.locator("[data-filters-live]").is_visible()
+    page.locator("input[name=kind][value=process]").check()
+    page.wait_for_url(lambda url: "kind=process" in url)
+    assert page.url.endswith("#results-title")
+    results = page.locator("#results-list").inner_text()
+    assert "Rakennusluvan prosessikuvaus" in results
+    assert "Kirjastojen varausjärjestelmä" not in results
