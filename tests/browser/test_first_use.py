@@ -167,3 +167,53 @@ def test_a_filter_applies_as_soon_as_it_is_chosen(page, catalogue):
     results = page.locator("#results-list").inner_text()
     assert "Rakennusluvan prosessikuvaus" in results
     assert "Kirjastojen varausjärjestelmä" not in results
+
+
+def wcag22_violations(page):
+    """axe-core's WCAG 2.2 A/AA rules (target size, focus not obscured…) besides the 2.1 ones."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fi/",
+        "/fi/solutions/?q=kirjasto",
+        "/sv/solutions/kirjastojen-varausjarjestelma/",
+        "/en/organisations/",
+    ],
+)
+def test_wordmark_kind_icons_and_footer(page, catalogue, url):
+    page.goto(url)
+    shoot(page, "identity-" + url.strip("/").replace("/", "-").replace("?", "-"))
+    # The wordmark is a link home named by the service's name; its mark is decoration.
+    home = page.locator("header .site-name a")
+    assert home.evaluate("a => a.textContent.trim()") == "Kuntajako"
+    assert home.locator("svg").get_attribute("aria-hidden") == "true"
+    # Each kind badge carries its icon, hidden from screen readers, beside the kind's name.
+    badges = page.locator("main .badge[class*='badge-']")
+    for badge in badges.all():
+        assert badge.locator("svg[aria-hidden=true][focusable=false]").count() == 1
+        assert badge.inner_text().strip()
+    # The footer: the legal pages, contact and the languages.
+    footer = page.locator("footer.site-footer")
+    language = url.split("/")[1]
+    for kind in ("about", "accessibility", "privacy", "terms"):
+        assert footer.locator(f'a[href="/{language}/{kind}/"]').count() == 1
+    assert footer.locator('a[href^="mailto:"]').count() == 2
+    assert footer.locator(".footer-languages a").count() == 3
+    assert footer.locator('.footer-languages a[aria-current="true"]').get_attribute("lang") == language
+    assert wcag22_violations(page) == []
+
+
+def test_the_footer_sits_at_the_bottom_of_a_short_page(page, transactional_db):
+    page.goto("/fi/account/login/")
+    bottom = page.evaluate("document.querySelector('footer.site-footer').getBoundingClientRect().bottom")
+    assert bottom >= page.viewport_size["height"] - 1
