@@ -65,7 +65,7 @@ def box(page, selector):
     return locator.bounding_box()
 
 
-@pytest.mark.parametrize(("width", "height", "screens"), [(1280, 800, 1), (390, 844, 1.5)])
+@pytest.mark.parametrize(("width", "height", "screens"), [(1280, 800, 1), (390, 844, 1)])
 def test_what_a_visitor_came_for_is_at_the_top_of_the_solution_page(
     browser, live_server, scene, width, height, screens
 ):
