@@ -106,7 +106,7 @@ loadtest: compile
 	@DATABASE_URL=$(LOAD_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The load test needs PostgreSQL." >&2; exit 1; }
 	LOAD_DATABASE_URL=$(LOAD_DATABASE_URL) $(PY) tests/load/loadtest.py
 
-# Starts its own PostgreSQL cluster and Redis on spare loopback ports, so restarting them disturbs
+# Starts its own PostgreSQL cluster, Redis and SMTP server on spare loopback ports, so restarting them disturbs
 # nobody else on the machine.
 faults: compile
 	@.ci/system-packages load

@@ -1,24 +1,29 @@
 """E-mail to people, written in their own language and sent outside the request.
 
 `send_templated_mail` renders `templates/emails/<name>.subject.txt` and `<name>.body.txt` with the
-recipient's preferred language active, then hands the finished message to a background task once
-the surrounding transaction commits, so a rolled-back action never sends mail and a slow mail
-server never slows a page. In tests, wrap the action in `django_capture_on_commit_callbacks(
-execute=True)` and read `mailoutbox`.
+recipient's preferred language active and writes the finished message into the outbox
+(kuntajako.outbox) in the surrounding transaction: a rolled-back action never sends mail, a
+committed one always does, exactly once (see kuntajako.outbox.services.delivery for the one honest
+limit), and a slow mail server never slows a page. This is the only way the project sends mail.
+In tests, wrap the action in `django_capture_on_commit_callbacks(execute=True)` and read
+`mailoutbox`.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from kuntajako.outbox.services import delivery
+
 
 @task()
 def send_email(to: list[str], subject: str, body: str, headers: dict[str, str] | None = None) -> None:
-    EmailMessage(subject=subject, body=body, to=to, headers=headers or {}).send()
+    """Tasks queued before the outbox existed: their mail goes through the outbox too."""
+    with transaction.atomic():
+        delivery.queue(to, subject, body, headers)
 
 
 def render_mail(name: str, context: dict, language: str) -> tuple[str, str]:
@@ -31,15 +36,14 @@ def render_mail(name: str, context: dict, language: str) -> tuple[str, str]:
 
 
 def send_templated_mail(recipient, name: str, context: dict, headers: dict[str, str] | None = None) -> None:
-    """Mail `recipient` (a user, or an e-mail address) in their language, after the commit."""
+    """Mail `recipient` (a user, or an e-mail address) in their language: a row in the outbox,
+    written in the current transaction and sent after its commit."""
     if isinstance(recipient, str):
         address, language = recipient, settings.LANGUAGE_CODE
     else:
         address, language = recipient.email, recipient.preferred_language or settings.LANGUAGE_CODE
     subject, body = render_mail(name, {"recipient": recipient, **context}, language)
-    transaction.on_commit(
-        lambda: send_email.enqueue(to=[address], subject=subject, body=body, headers=headers)
-    )
+    delivery.queue([address], subject, body, headers)
 
 
 def mailable(user) -> bool:

@@ -394,3 +394,277 @@ def require(user, action: str, obj=None, *, hide: bool = False) -> None:
 
 def _pk(obj) -> int:
     return obj if isinstance(obj, int) else obj.pk
+
+
+# Digital maturity and roadmaps (solutions.maturity)
+
+
+@rule("view_assessment")
+def can_view_assessment(user, assessment) -> bool:
+    """An assessment is private to its organisation's members until its admin publishes it."""
+    return assessment.state == "published" or role_in(user, assessment.organisation_id) is not None
+
+
+@rule("start_assessment")
+def can_start_assessment(user, organisation) -> bool:
+    return has_role(user, organisation, MembershipRole.EDITOR)
+
+
+@rule("answer_assessment")
+def can_answer_assessment(user, assessment) -> bool:
+    """Editors and admins of the organisation answer and submit its draft, several of them at once."""
+    return assessment.state == "draft" and has_role(user, assessment.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("publish_assessment")
+def can_publish_assessment(user, assessment) -> bool:
+    """Only the organisation's admin makes a submitted assessment public."""
+    return assessment.state == "submitted" and has_role(
+        user, assessment.organisation_id, MembershipRole.ADMIN
+    )
+
+
+@rule("edit_roadmap")
+def can_edit_roadmap(user, owner) -> bool:
+    """An organisation's roadmap: its editors. A region's: editors of a regional council of that region,
+    and coordinators. `owner` is an Organisation or a Region (a Region has no `kind`)."""
+    if isinstance(owner, Organisation):
+        return has_role(user, owner, MembershipRole.EDITOR)
+    if is_coordinator(user):
+        return True
+    councils = organisations_with_role(user, MembershipRole.EDITOR)
+    return (
+        bool(councils)
+        and Organisation.objects.filter(
+            pk__in=councils, kind=OrganisationKind.REGIONAL_COUNCIL, region_id=_pk(owner)
+        ).exists()
+    )
+
+
+# Experiments, calls and savings (solutions.experiments). Calls carry `is_open`; experiments carry
+# `organisation_id`, `review_state` and `call`; adoptions carry `organisation_id`.
+
+
+@rule("open_call")
+def can_open_call(user, obj=None) -> bool:
+    """Calls for experiments are opened by the coordinators."""
+    return is_coordinator(user)
+
+
+@rule("submit_experiments")
+def can_submit_experiments(user, call) -> bool:
+    """Send experiments to an open call: editors and admins of any organisation."""
+    return call.is_open and bool(organisations_with_role(user, MembershipRole.EDITOR))
+
+
+@rule("submit_experiment")
+def can_submit_experiment(user, experiment) -> bool:
+    """Send this organisation's experiment to an open call: its editors and admins."""
+    return experiment.call.is_open and has_role(user, experiment.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("view_experiment")
+def can_view_experiment(user, experiment) -> bool:
+    """Approved experiments are public; before that, their organisation's members and the coordinators."""
+    if experiment.review_state == "published":
+        return True
+    return role_in(user, experiment.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("review_experiment")
+def can_review_experiment(user, experiment) -> bool:
+    """Coordinators approve or reject experiments, but not their own organisation's (four eyes)."""
+    return is_coordinator(user) and role_in(user, experiment.organisation_id) is None
+
+
+@rule("run_experiment")
+def can_run_experiment(user, experiment) -> bool:
+    """Start, finish or stop an approved experiment and record its results: its organisation's editors."""
+    return experiment.review_state == "published" and has_role(
+        user, experiment.organisation_id, MembershipRole.EDITOR
+    )
+
+
+@rule("describe_saving")
+def can_describe_saving(user, adoption) -> bool:
+    """Say how an adoption's savings were reached (method, period, currency): the adopter's editors."""
+    return has_role(user, adoption.organisation_id, MembershipRole.EDITOR)
+
+
+# The people network (solutions.people). A profile carries `user_id` and `user` (whose `is_active`,
+# `deleted_at` and `email_confirmed_at` say whether the person can still be found).
+
+
+@rule("view_people_directory")
+def can_view_people_directory(user, obj=None) -> bool:
+    """The directory of expertise is for signed-in, verified members of an organisation and for the
+    coordinators; never for visitors or accounts that have not confirmed their address."""
+    return can_participate(user) or is_coordinator(user)
+
+
+@rule("join_people_directory")
+def can_join_people_directory(user, obj=None) -> bool:
+    """List oneself in the directory: members of an organisation, whose memberships it shows."""
+    return can_participate(user)
+
+
+def _findable(profile) -> bool:
+    person = profile.user
+    return bool(person.is_active and not person.deleted_at and person.email_confirmed_at)
+
+
+@rule("view_person")
+def can_view_person(user, profile) -> bool:
+    return can_view_people_directory(user) and _findable(profile)
+
+
+@rule("contact_person")
+def can_contact_person(user, profile) -> bool:
+    """Write to a listed person through the site, on behalf of one's own organisation."""
+    return can_participate(user) and _findable(profile) and profile.user_id != user.pk
+
+
+# News, blog posts and events (solutions.news): organisations' editors write, coordinators publish.
+# Items carry `organisation_id` and `state` ("draft", "submitted", "published", "rejected").
+
+
+@rule("write_news")
+def can_write_news(user, organisation=None) -> bool:
+    """Write for `organisation` (or, without one, for any organisation: has the "our news" page)."""
+    if organisation is None:
+        return bool(organisations_with_role(user, MembershipRole.EDITOR)) or is_coordinator(user)
+    return has_role(user, organisation, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("view_news")
+def can_view_news(user, item) -> bool:
+    """Published items are public; others only to their organisation and the coordinators."""
+    if item.state == "published":
+        return True
+    return role_in(user, item.organisation_id) is not None or is_coordinator(user)
+
+
+@rule("edit_news")
+def can_edit_news(user, item) -> bool:
+    """Editors change their organisation's drafts and rejected items; once submitted or published
+    only a coordinator changes the text (the editor's edit would bypass the review)."""
+    if is_coordinator(user):
+        return True
+    return item.state in ("draft", "rejected") and has_role(user, item.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("submit_news")
+def can_submit_news(user, item) -> bool:
+    return item.state in ("draft", "rejected") and (
+        has_role(user, item.organisation_id, MembershipRole.EDITOR) or is_coordinator(user)
+    )
+
+
+@rule("publish_news")
+def can_publish_news(user, item=None) -> bool:
+    """Publish at once or decide on a queued item: coordinators, never on their own submission."""
+    if not is_coordinator(user):
+        return False
+    submitted_by = getattr(item, "submitted_by_id", None)
+    return submitted_by is None or submitted_by != user.pk
+
+
+@rule("add_event_material")
+def can_add_event_material(user, event) -> bool:
+    """Slides and handouts of a published event: its organisation's editors add them afterwards too."""
+    return can_edit_news(user, event) or (
+        event.state == "published" and has_role(user, event.organisation_id, MembershipRole.EDITOR)
+    )
+
+
+# Joint development initiatives (solutions.initiatives). An initiative carries `organisation_id`
+# (the proposer), `status` and `is_open`; a partner carries `organisation_id`, `state` and its
+# `initiative`. `confirmed_organisation_ids` is the set of the confirmed partners' organisations.
+
+
+def _partner_role(user, initiative) -> bool:
+    """A member of an organisation that is a confirmed partner of `initiative`."""
+    return any(org in initiative.confirmed_organisation_ids for org in roles(user))
+
+
+@rule("propose_initiative")
+def can_propose_initiative(user, organisation=None) -> bool:
+    """Propose a development need for an organisation: its editors and admins, and coordinators
+    (for their coordinating organisation). Without an organisation: may they propose at all."""
+    if organisation is None:
+        return bool(organisations_with_role(user, MembershipRole.EDITOR)) or is_coordinator(user)
+    if has_role(user, organisation, MembershipRole.EDITOR):
+        return True
+    return is_coordinator(user) and role_in(user, organisation) == MembershipRole.COORDINATOR
+
+
+@rule("manage_initiative")
+def can_manage_initiative(user, initiative) -> bool:
+    """Move an open initiative on (agreed, in development) or close it: the proposing
+    organisation's editors and admins, and coordinators."""
+    if not initiative.is_open:
+        return False
+    return has_role(user, initiative.organisation_id, MembershipRole.EDITOR) or is_coordinator(user)
+
+
+@rule("deliver_initiative")
+def can_deliver_initiative(user, initiative) -> bool:
+    """Turn an initiative in development into a solution of the proposing organisation: its editors,
+    since the solution becomes theirs to publish."""
+    return initiative.status == "in_development" and has_role(
+        user, initiative.organisation_id, MembershipRole.EDITOR
+    )
+
+
+@rule("join_initiative")
+def can_join_initiative(user, partner) -> bool:
+    """Offer an organisation's commitment to an open initiative it is not in yet: the organisation's
+    editors and admins (its admin confirms)."""
+    initiative = partner.initiative
+    if not initiative.is_open or partner.organisation_id == initiative.organisation_id:
+        return False
+    return has_role(user, partner.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("confirm_partner")
+def can_confirm_partner(user, partner) -> bool:
+    """Commit the organisation for real: only its own admin, while the initiative is open."""
+    return (
+        partner.state == "pending"
+        and partner.initiative.is_open
+        and has_role(user, partner.organisation_id, MembershipRole.ADMIN)
+    )
+
+
+@rule("withdraw_partner")
+def can_withdraw_partner(user, partner) -> bool:
+    """Take back an organisation's offer or commitment: its admin, or the editor while it waits."""
+    if partner.state == "withdrawn" or partner.organisation_id == partner.initiative.organisation_id:
+        return False
+    if not partner.initiative.is_open:
+        return False
+    if has_role(user, partner.organisation_id, MembershipRole.ADMIN):
+        return True
+    return partner.state == "pending" and has_role(user, partner.organisation_id, MembershipRole.EDITOR)
+
+
+@rule("post_initiative_update")
+def can_post_initiative_update(user, initiative) -> bool:
+    """Tell where the work stands: members of the confirmed partners, while it is not closed."""
+    return initiative.status != "closed" and _partner_role(user, initiative)
+
+
+@rule("read_partner_discussion")
+def can_read_partner_discussion(user, initiative) -> bool:
+    return _partner_role(user, initiative) or is_coordinator(user)
+
+
+@rule("discuss_initiative")
+def can_discuss_initiative(user, initiative) -> bool:
+    """Write in the discussion open to everyone: any verified member of an organisation."""
+    return can_participate(user) and initiative.status != "closed"
+
+
+@rule("discuss_with_partners")
+def can_discuss_with_partners(user, initiative) -> bool:
+    return initiative.status != "closed" and _partner_role(user, initiative)

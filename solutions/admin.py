@@ -12,6 +12,7 @@ from solutions.models import (
     Revision,
     ServiceClass,
     Solution,
+    TagNames,
 )
 
 
@@ -67,6 +68,15 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 admin.site.register(ServiceClass, VocabularyAdmin)
 admin.site.register(LifeEvent, VocabularyAdmin)
+
+
+@admin.register(TagNames)
+class TagNamesAdmin(admin.ModelAdmin):
+    """Coordinators name tags in the three languages; the search index follows (signals.py)."""
+
+    list_display = ("tag", "name_fi", "name_sv", "name_en")
+    search_fields = ("tag__name", "name_fi", "name_sv", "name_en")
+    autocomplete_fields = ("tag",)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

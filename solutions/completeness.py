@@ -38,6 +38,11 @@ BY_KIND = {
         ("results", _("Results")),
         ("lessons_learned", _("Lessons learned")),
     ],
+    # The document itself, and a licence that lets others reuse it in their own procurement.
+    SolutionKind.PROCUREMENT: [
+        ("attachments", _("The document, such as a PDF or an editable file")),
+        ("licence", _("Licence")),
+    ],
 }
 
 

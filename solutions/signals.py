@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from municipalities.models import Organisation
-from solutions.models import LifeEvent, ServiceClass, Solution
+from solutions.models import LifeEvent, ServiceClass, Solution, TagNames
 from solutions.search import index
 
 
@@ -82,3 +82,12 @@ def vocabulary_saved(sender, instance, created, raw=False, **kwargs):
     index.update_concepts([instance])
     if not created:
         _reindex(instance.solutions.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=TagNames)
+@receiver(post_delete, sender=TagNames)
+def tag_names_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    index.update_concepts([instance])
+    _reindex(_tagged_solution_ids(instance.tag))

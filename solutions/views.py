@@ -1,5 +1,6 @@
 """Public pages of the catalogue: the front page, the searchable list and a solution's own page."""
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
@@ -48,12 +49,24 @@ def _front_page_counts(published) -> dict:
     }
 
 
+def _depth(request, count: int | None) -> int | None:
+    """How many results the requested page reaches down to (the paginator's own reading of `page`)."""
+    if count is None:
+        return None
+    size = settings.SOLUTIONS_PAGE_SIZE
+    last = max(1, -(-count // size))
+    number = request.GET.get("page", "")
+    page = last if number == "last" else int(number) if number.isdigit() and len(number) < 7 else 1
+    return min(max(page, 1), last) * size
+
+
 @anonymous_page(skip=lambda request: bool(request.GET.get("q")))
 def solution_list(request):
     filterset = SolutionFilter(
         request.GET, queryset=Solution.objects.published().for_listing(), request=request
     )
-    page = paginate(request, filterset.results(), count=filterset.match_count())
+    count = filterset.match_count()
+    page = paginate(request, filterset.results(upto=_depth(request, count)), count=count)
     plan = getattr(filterset, "search_plan", None)
     if plan:
         # Why each result matched, for the cards: classes and events may match in another language.

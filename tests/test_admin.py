@@ -23,6 +23,7 @@ ADMIN_PAGES = [
     "admin:community_answer_changelist",
     "admin:opencode_harvestsource_changelist",
     "admin:opencode_harvestlog_changelist",
+    "admin:initiatives_initiative_changelist",
     "admin:solutions_solution_add",
     "admin:municipalities_organisation_add",
     "admin:pages_page_changelist",

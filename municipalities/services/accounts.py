@@ -31,6 +31,15 @@ RESENDS_PER_DAY = 10
 ACCOUNT_MAILS_PER_HOUR = 3
 HOUR = 3600
 
+# What the apps above keep about a person and erase with the account: each registers a function
+# `erase(user)` here from its AppConfig.ready(); delete_account runs them in its transaction.
+ERASERS: list = []
+
+
+def erases_with_account(function):
+    ERASERS.append(function)
+    return function
+
 
 def sign_up(form) -> None:
     """Create the account of a valid sign-up form and mail a confirmation link; or, when the address
@@ -128,6 +137,8 @@ def delete_account(user) -> None:
     with transaction.atomic():
         Membership.objects.filter(user=user).delete()
         permissions.forget_roles(user)
+        for erase in ERASERS:
+            erase(user)
         user.email = f"deleted-{user.pk}@invalid.invalid"
         user.display_name = ""
         user.email_confirmed_at = None

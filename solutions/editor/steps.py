@@ -63,6 +63,8 @@ STEPS: list[Step] = [
         ("context", "results", "lessons_learned"),
         kinds=frozenset({SolutionKind.PRACTICE, SolutionKind.EXPERIENCE}),
     ),
+    # A procurement document is reused under a licence; the document itself is an attachment.
+    Step("procurement", _("Licence"), ("licence",), kinds=frozenset({SolutionKind.PROCUREMENT})),
     Step("links", _("Links"), ("documentation_url", "demo_url", "website_url")),
     Step(
         "classification",
@@ -83,6 +85,9 @@ KIND_HINTS = {
     SolutionKind.INTEGRATION: _("A connection between systems, for example between two products."),
     SolutionKind.PRACTICE: _("A way of working that has proved good, for others to copy."),
     SolutionKind.EXPERIENCE: _("What was tried, what came of it and what was learned."),
+    SolutionKind.PROCUREMENT: _(
+        "Tender specifications, contract templates or interoperability requirements for others' procurements."
+    ),
 }
 
 

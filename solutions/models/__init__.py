@@ -17,7 +17,7 @@ from solutions.models.solution import (
     Solution,
     SolutionKind,
 )
-from solutions.models.vocabulary import LifeEvent, ServiceClass
+from solutions.models.vocabulary import LifeEvent, ServiceClass, TagNames
 
 __all__ = [
     "SearchConcept",
@@ -39,4 +39,5 @@ __all__ = [
     "ServiceClass",
     "Solution",
     "SolutionKind",
+    "TagNames",
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation
 from solutions.models.solution import Solution
+from solutions.moderation import registry
 
 
 class ItemKind(models.TextChoices):
@@ -120,6 +121,10 @@ class ModerationItem(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state == ItemState.OPEN
+
+    def get_kind_display(self):
+        # Kinds added by apps above the catalogue are named in the queue's registry.
+        return registry.EXTRA_KINDS.get(self.kind) or self._get_FIELD_display(self._meta.get_field("kind"))
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -22,6 +22,9 @@ class SolutionKind(models.TextChoices):
     INTEGRATION = "integration", _("Integration")
     PRACTICE = "practice", _("Good practice")
     EXPERIENCE = "experience", _("Experience report")
+    # Tender specifications, contract templates and interoperability requirements, for others to
+    # reuse in their own procurements; development initiatives link them.
+    PROCUREMENT = "procurement", _("Procurement document")
 
 
 class Lifecycle(models.TextChoices):

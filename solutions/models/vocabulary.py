@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from municipalities.models import localized
 
@@ -66,3 +67,29 @@ class LifeEvent(Vocabulary):
 
     def get_absolute_url(self):
         return reverse("solutions:solution_list") + f"?life_event={self.code}"
+
+
+class TagNames(models.Model):
+    """A tag's names in Finnish, Swedish and English, given by a coordinator.
+
+    Tags are free words in whatever language their solution is written; with names here, a search
+    in one language finds solutions tagged in another (`snöröjning` finds the solution tagged
+    "lumityöt"), and the tag facet speaks the reader's language.
+    """
+
+    tag = models.OneToOneField(Tag, on_delete=models.CASCADE, related_name="names", verbose_name=_("tag"))
+    name_fi = models.CharField(_("name in Finnish"), max_length=100, blank=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("tag names")
+        verbose_name_plural = _("tag names")
+        ordering = ["tag__name"]
+
+    def __str__(self):
+        return self.tag.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name") or self.tag.name

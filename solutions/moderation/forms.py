@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Organisation
 from solutions.models import ItemKind
+from solutions.moderation import registry
 
 APPROVE = "approve"
 REQUEST_CHANGES = "request_changes"
@@ -64,7 +65,9 @@ class QueueFilterForm(forms.Form):
     UNCLAIMED = "unclaimed"
 
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *ItemKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=lambda: [("", _("All kinds")), *ItemKind.choices, *registry.extra_kinds()],
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),

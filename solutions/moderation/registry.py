@@ -7,6 +7,8 @@ community's comments, help requests and answers) register theirs from their AppC
 """
 
 TARGET_QUERYSETS = {}
+# Kinds of items that apps above the catalogue add to the queue: {value: label}.
+EXTRA_KINDS = {}
 
 
 def register_target(queryset) -> None:
@@ -16,3 +18,13 @@ def register_target(queryset) -> None:
 
 def target_querysets() -> list:
     return list(TARGET_QUERYSETS.values())
+
+
+def register_kind(value: str, label) -> None:
+    """A kind of queue item an app above the catalogue adds (its rows use the template
+    solutions/moderation/kinds/<value>.html and link to where the app decides them)."""
+    EXTRA_KINDS[value] = label
+
+
+def extra_kinds() -> list[tuple[str, str]]:
+    return list(EXTRA_KINDS.items())

@@ -14,7 +14,12 @@ their own action.
 - adoption.started (an organisation starts piloting or using a solution): the publisher's editors and
   the solution's followers;
 - harvest.invalidated (a harvested publiccode.yml stopped validating): the organisation's editors and
-  whoever registered the repository.
+  whoever registered the repository;
+- initiative.proposed: the followers of the proposing organisation and of its service classes;
+- initiative.status_changed, initiative.updated, initiative.partner_offered,
+  initiative.partner_confirmed, initiative.message_posted (solutions.initiatives): the initiative's
+  followers and the editors of its confirmed partners; an offer waiting for confirmation also the
+  offering organisation's admins; a message for the partners only reaches only them.
 """
 
 from django.conf import settings
@@ -24,8 +29,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kuntajako.events import bus
+from municipalities.models import Membership, MembershipRole, MembershipState
 from municipalities.permissions import coordinators
 from solutions.community.models import AdoptionStatus, Answer, Comment, HelpRequest
+from solutions.initiatives.models import InitiativeStatus, PartnerState
 from solutions.models import Decision, ItemKind, Revision
 from solutions.notifications.services import notifications as delivery
 from solutions.notifications.services.notifications import deliver, deliver_to_all, editors_of
@@ -221,6 +228,125 @@ def harvest_invalidated(log, event) -> None:
     )
 
 
+def _initiative_people(initiative, *, followers=True) -> Q:
+    """The editors and admins of the initiative's confirmed partners, and its followers."""
+    partners = list(
+        initiative.partners.filter(state=PartnerState.CONFIRMED).values_list("organisation_id", flat=True)
+    )
+    told = Q(pk__in=[])
+    for organisation_id in partners:
+        told |= editors_of(organisation_id)
+    if followers:
+        told |= delivery.followers(initiative=initiative)
+    return told
+
+
+def initiative_proposed(initiative, event) -> None:
+    """A new need: those who follow the proposing organisation or its service classes hear of it."""
+    classes = list(initiative.service_classes.values_list("pk", "parent_id"))
+    class_ids = {pk for pk, _parent in classes} | {parent for _pk, parent in classes if parent}
+    following = delivery.followers(organisation=initiative.organisation_id, service_class=list(class_ids))
+    deliver_to_all(
+        delivery.users(following),
+        event.actor_id,
+        "initiative",
+        _("New development initiative: “%(title)s”"),
+        params={"title": initiative.title},
+        text=initiative.problem[:500],
+        url=initiative.get_absolute_url,
+        event=event,
+    )
+
+
+INITIATIVE_STATUS_TITLES = {
+    InitiativeStatus.AGREED: _("The partners agreed on “%(title)s”"),
+    InitiativeStatus.IN_DEVELOPMENT: _("“%(title)s” is in development"),
+    InitiativeStatus.DELIVERED: _("“%(title)s” is delivered"),
+    InitiativeStatus.CLOSED: _("“%(title)s” was closed"),
+}
+
+
+def initiative_status_changed(initiative, event) -> None:
+    title = INITIATIVE_STATUS_TITLES.get(event.data.get("status"))
+    if title is None:
+        return
+    deliver_to_all(
+        delivery.users(_initiative_people(initiative)),
+        event.actor_id,
+        "initiative",
+        title,
+        params={"title": initiative.title},
+        text=event.data.get("reason", ""),
+        url=initiative.get_absolute_url,
+        event=event,
+    )
+
+
+def initiative_updated(update, event) -> None:
+    initiative = update.initiative
+    deliver_to_all(
+        delivery.users(_initiative_people(initiative)),
+        update.author_id,
+        "initiative",
+        _("New update on “%(title)s”"),
+        params={"title": initiative.title},
+        text=update.body[:500],
+        url=update.get_absolute_url,
+        event=event,
+    )
+
+
+def initiative_partner_offered(partner, event) -> None:
+    """An organisation offered its part: its admins confirm it, the proposer hears of it."""
+    initiative = partner.initiative
+    admins = Q(
+        pk__in=Membership.objects.filter(
+            organisation_id=partner.organisation_id, state=MembershipState.ACTIVE, role=MembershipRole.ADMIN
+        ).values("user_id")
+    )
+    if partner.state == PartnerState.PENDING:
+        deliver_to_all(
+            delivery.users(admins),
+            event.actor_id,
+            "initiative",
+            _("Confirm the commitment of %(organisation)s to “%(title)s”"),
+            params={"organisation": partner.organisation.name, "title": initiative.title},
+            text=partner.commitment[:500],
+            url=initiative.get_absolute_url,
+            event=event,
+        )
+
+
+def initiative_partner_confirmed(partner, event) -> None:
+    initiative = partner.initiative
+    deliver_to_all(
+        delivery.users(_initiative_people(initiative)),
+        event.actor_id,
+        "initiative",
+        _("%(organisation)s joined “%(title)s”"),
+        params={"organisation": partner.organisation.name, "title": initiative.title},
+        text=partner.commitment[:500],
+        url=initiative.get_absolute_url,
+        event=event,
+    )
+
+
+def initiative_message_posted(message, event) -> None:
+    initiative = message.initiative
+    # A message for the partners only reaches only them, whoever else follows the initiative.
+    told = _initiative_people(initiative, followers=not message.partners_only)
+    deliver_to_all(
+        delivery.users(told),
+        message.author_id,
+        "initiative",
+        _("New message on “%(title)s”"),
+        params={"title": initiative.title},
+        text=message.body[:500],
+        url=message.get_absolute_url,
+        event=event,
+    )
+
+
 def post_published(post, event) -> None:
     if isinstance(post, Comment):
         comment_published(post, event)
@@ -246,6 +372,12 @@ SUBSCRIPTIONS = {
     "post.published": post_published,
     "adoption.started": adoption_started,
     "harvest.invalidated": harvest_invalidated,
+    "initiative.proposed": initiative_proposed,
+    "initiative.status_changed": initiative_status_changed,
+    "initiative.updated": initiative_updated,
+    "initiative.partner_offered": initiative_partner_offered,
+    "initiative.partner_confirmed": initiative_partner_confirmed,
+    "initiative.message_posted": initiative_message_posted,
 }
 _HANDLERS = {name: _on(handler) for name, handler in SUBSCRIPTIONS.items()}
 

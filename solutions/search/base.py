@@ -296,6 +296,12 @@ class SearchBackend:
         """Solutions with every word, the last ones possibly unfinished (search as you type)."""
         raise NotImplementedError
 
+    def ranked_ids(self, queryset: QuerySet, plan: Plan, limit: int) -> list[int] | None:
+        """The ids of about the best ``limit`` matches of ``queryset`` (already searched with
+        ``plan``), read from an index that keeps rank order; None where there is no such index and
+        every match must be ranked."""
+        return None
+
     def similar_lexemes(self, word: str) -> list[tuple[str, int]]:
         """(lexeme, document count) pairs of the vocabulary that look like ``word``."""
         raise NotImplementedError

@@ -6,7 +6,11 @@ same pre-analysed lexemes:
 
 - PostgreSQL: a `search_vector` tsvector column on solutions_solution with a GIN index, built from
   the lexemes (no text-search configuration involved), and a trigram index on the lexeme vocabulary
-  (pg_trgm) for typo correction.
+  (pg_trgm) for typo correction. Where the RUM extension is installed (Debian
+  `postgresql-15-rum`), a RUM index on the same column as well: it returns matches in rank order
+  (`ORDER BY search_vector <=> query LIMIT n`), so a search that matches most of the catalogue
+  reads its best few hundred matches instead of ranking every one (see `has_ranked_index`). Without
+  it search works the same, only slower on a large catalogue; the log says so once.
 - SQLite: an FTS5 table whose columns hold the lexemes as words, and an FTS5 trigram table over the
   vocabulary.
 
@@ -26,14 +30,23 @@ refreshes index entries (signals call it after a save commits), ``rebuild()`` re
 # SQL here is assembled only from this module's constants; user text travels as query parameters.
 # ruff: noqa: S608
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import DatabaseError, connections, transaction
 from django.db import connection as default_connection
-from django.db import connections, transaction
 
-from solutions.models import LifeEvent, ModerationState, SearchConcept, SearchLexeme, ServiceClass, Solution
+from solutions.models import (
+    LifeEvent,
+    ModerationState,
+    SearchConcept,
+    SearchLexeme,
+    ServiceClass,
+    Solution,
+    TagNames,
+)
 from solutions.search.analysis import analyze_text
 
 FTS_TABLE = "solutions_solution_fts"
@@ -47,6 +60,8 @@ MAX_POSITIONS = 256
 MAX_POSITION = 16383
 BATCH = 500
 
+logger = logging.getLogger(__name__)
+
 WEIGHTS = "ABCD"
 # SQLite columns in the order of the FTS5 table: whole words and compound parts for each weight.
 FTS_COLUMNS = ("a", "a_parts", "b", "b_parts", "c", "c_parts", "d")
@@ -58,6 +73,15 @@ POSTGRES_SCHEMA = [
     " USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS solutions_searchlexeme_trgm_idx ON {LEXEME_TABLE} "
     "USING gin (lexeme gin_trgm_ops)",
+]
+
+# Rank-ordered index: optional, because the extension is a separate package and creating it needs
+# the rights to create an extension.
+RANKED_INDEX = "solutions_solution_search_rum"
+POSTGRES_RANKED_SCHEMA = [
+    "CREATE EXTENSION IF NOT EXISTS rum",
+    f"CREATE INDEX IF NOT EXISTS {RANKED_INDEX} ON solutions_solution"
+    " USING rum (search_vector rum_tsvector_ops)",
 ]
 
 SQLITE_SCHEMA = [
@@ -122,6 +146,46 @@ def _indexes_present(connection) -> bool:
         return cursor.fetchone() is not None
 
 
+def _rum_installable(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        return cursor.fetchone() is not None
+
+
+def _create_ranked_index(connection) -> None:
+    """Create the RUM index where the extension can be had; say once in the log when it cannot."""
+    if not _rum_installable(connection):
+        logger.warning(
+            "The PostgreSQL extension rum is not installed (Debian package postgresql-15-rum):"
+            " searches that match much of a large catalogue rank every match and are slow."
+        )
+        return
+    try:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            for statement in POSTGRES_RANKED_SCHEMA:
+                cursor.execute(statement)
+    except DatabaseError as error:
+        logger.warning("No rank-ordered search index (%s): search ranks every match.", error)
+    _ranked_index_cache.clear()
+
+
+# {(alias, database name): whether the RUM index exists}, looked up once per process.
+_ranked_index_cache: dict[tuple[str, str], bool] = {}
+
+
+def has_ranked_index(connection=None) -> bool:
+    """Whether this PostgreSQL database has the RUM index that returns matches in rank order."""
+    connection = connection or default_connection
+    if connection.vendor != "postgresql":
+        return False
+    key = (connection.alias, connection.settings_dict.get("NAME") or "")
+    if key not in _ranked_index_cache:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RANKED_INDEX])
+            _ranked_index_cache[key] = cursor.fetchone() is not None
+    return _ranked_index_cache[key]
+
+
 def ensure_schema(sender=None, using="default", verbosity=1, **kwargs) -> bool:
     """Create the index where it is missing and fill it; True when something was created.
 
@@ -136,12 +200,16 @@ def ensure_schema(sender=None, using="default", verbosity=1, **kwargs) -> bool:
         return False  # migrations of this app have not run (yet)
     created = not _schema_present(connection) or _obsolete_present(connection)
     if not created and _indexes_present(connection):
+        if connection.vendor == "postgresql" and not has_ranked_index(connection):
+            _create_ranked_index(connection)  # an older database, or rum installed since
         return False
     with connection.cursor() as cursor:
         for statement in _OBSOLETE[connection.vendor]:
             cursor.execute(statement)
         for statement in POSTGRES_SCHEMA if connection.vendor == "postgresql" else SQLITE_SCHEMA:
             cursor.execute(statement)
+    if connection.vendor == "postgresql":
+        _create_ranked_index(connection)
     if created:
         rebuild(using=using)
     return created
@@ -213,7 +281,13 @@ def entry_for(solution) -> Entry:
     language = solution.language or "fi"
     entry.add("A", solution.title, language)
     entry.add("B", solution.summary, language)
-    entry.add("B", " ".join(tag.name for tag in solution.tags.all()), language)
+    for tag in solution.tags.all():
+        entry.add("B", tag.name, language)
+        names = getattr(tag, "names", None)  # its other languages' names, where a coordinator gave them
+        if names is not None:
+            for name, name_language in _names(names):
+                if name and name != tag.name:
+                    entry.add("B", name, name_language)
     entry.add("B", solution.replaces, language)
     for item in (*solution.service_classes.all(), *solution.life_events.all()):
         for name, name_language in _names(item):
@@ -235,7 +309,7 @@ def _solutions(ids):
     return (
         Solution.objects.filter(pk__in=ids)
         .select_related("organisation")
-        .prefetch_related("tags", "service_classes", "life_events")
+        .prefetch_related("tags__names", "service_classes", "life_events")
         .only(
             "pk",
             "title",
@@ -398,7 +472,13 @@ def update_concepts(items, using: str = "default") -> None:
 
 
 def rebuild_concepts(using: str = "default") -> None:
-    rows = _concept_rows([*ServiceClass.objects.using(using).all(), *LifeEvent.objects.using(using).all()])
+    rows = _concept_rows(
+        [
+            *ServiceClass.objects.using(using).all(),
+            *LifeEvent.objects.using(using).all(),
+            *TagNames.objects.using(using).all(),
+        ]
+    )
     with transaction.atomic(using=using):
         SearchConcept.objects.using(using).all().delete()
         SearchConcept.objects.using(using).bulk_create(

@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Q
 
 from solutions.search.analysis import QueryWord
 from solutions.search.base import AnalysedTerm, Plan, RowSQL, SearchBackend, no_rank
-from solutions.search.index import LEXEME_TABLE
+from solutions.search.index import LEXEME_TABLE, has_ranked_index
 
 # ts_rank weights for D, C, B, A.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -67,6 +67,21 @@ class PostgresSearchBackend(SearchBackend):
             [wanted],
         )
         return queryset.filter(Q(matches)).annotate(search_rank=rank)
+
+    def ranked_ids(self, queryset, plan, limit):
+        """The ids of the best ``limit`` matches in the index's own rank order (RUM), or None.
+
+        RUM ranks with the same field weights as ``search_plan`` but without its length
+        normalisation, so the caller re-ranks these candidates exactly; reading them costs a walk of
+        the index instead of ranking every match, which is what a broad query needs.
+        """
+        if not plan or not has_ranked_index():
+            return None
+        wanted, _excluded = plan_tsquery(plan)
+        if not wanted:
+            return None
+        distance = RowSQL("__ROW__.search_vector <=> %s::tsquery", [wanted])
+        return list(queryset.order_by(distance.asc()).values_list("pk", flat=True)[:limit])
 
     def prefix_search(self, queryset, words):
         parts = []

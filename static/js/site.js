@@ -15,6 +15,24 @@
     if (wide.addEventListener) {
       wide.addEventListener("change", arrange);
     }
+    // Filters apply as soon as one is chosen; the "Apply filters" button stays for the text fields
+    // and for anyone without this script. The form's address ends in #results-title, so the page
+    // opens at the results it changed.
+    document.querySelectorAll("form#facets").forEach(function (form) {
+      form.querySelectorAll("[data-filters-live]").forEach(function (hint) {
+        hint.hidden = false;
+      });
+      form.addEventListener("change", function (event) {
+        var type = event.target.type;
+        if (type === "checkbox" || type === "radio" || event.target.tagName === "SELECT") {
+          if (form.requestSubmit) {
+            form.requestSubmit();
+          } else {
+            form.submit();
+          }
+        }
+      });
+    });
     document.querySelectorAll("details[data-filters] > summary").forEach(function (summary) {
       summary.addEventListener("click", function (event) {
         if (wide.matches) {

@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WCAG_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(items):
@@ -67,7 +67,7 @@ def phone_page(browser, live_server):
 
 
 def axe_violations(page) -> list[str]:
-    """WCAG 2.1 A and AA violations axe-core finds on the page, one readable line each."""
+    """WCAG 2.2 A and AA violations axe-core finds on the page, one readable line each."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_RULES}})

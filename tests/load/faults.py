@@ -15,71 +15,29 @@ servers with production settings on 127.0.0.1. Then:
    ready and reports the cache unavailable, and the cache is used again once Redis is back.
 3. Two servers: a session started on one works on the other, and a rate limit counted on one
    (resending a confirmation link) holds on the other.
+4. A mail worker killed (SIGKILL) in the middle of sending to a slow SMTP server of our own: every
+   mail arrives exactly once; killed just after the server accepted a message, that one message
+   arrives twice with the same Message-ID (tests/load/mail_faults.py, which also runs on its own).
 
 Nothing is asserted in the test suite: the script prints what it saw, for docs/operations.md.
 """
 
 import argparse
-import http.cookiejar
 import json
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.load import servers  # noqa: E402
+from tests.load import mail_faults, servers  # noqa: E402
 from tests.load.loadtest import HERE, paths  # noqa: E402
-
-PASSWORD = "kuorma-testi-salasana-2026"  # noqa: S105 - an account that lives only in the throw-away cluster
-
-
-class Browser:
-    """A visitor with cookies, posting forms with their CSRF token, never following redirects."""
-
-    class _NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
-
-    class _LoopbackPolicy(http.cookiejar.DefaultCookiePolicy):
-        """Production cookies are Secure; on loopback there is no TLS, so send them over HTTP."""
-
-        def return_ok_secure(self, cookie, request):
-            return True
-
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar(self._LoopbackPolicy())
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies), self._NoRedirect()
-        )
-
-    def open(self, url, data=None, timeout=10):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            with self.opener.open(url, body, timeout=timeout) as response:
-                return response.status, response.headers, response.read().decode("utf-8", "replace")
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers, error.read().decode("utf-8", "replace")
-
-    def post_form(self, page_url, action_url, fields):
-        status, _, html = self.open(page_url)
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-        if status != 200 or not match:
-            return status, None
-        status, headers, _ = self.open(action_url, {"csrfmiddlewaretoken": match.group(1), **fields})
-        return status, headers.get("Location")
-
-    def log_in(self, base, email):
-        url = f"{base}/fi/account/login/"
-        return self.post_form(url, url, {"username": email, "password": PASSWORD})
+from tests.load.servers import PASSWORD, Browser  # noqa: E402
 
 
 def start_wrk(base_url, path_file, clients, seconds):
@@ -274,6 +232,10 @@ def main():
                         base_a, restart_postgres, database_url, path_file, options.clients
                     )
                     results["redis_stopped"] = redis_stopped(base_a, redis, path_file, options.clients)
+                results["mail_worker_killed_mid_send"] = mail_faults.run(env, folder)
+                results["mail_worker_killed_after_acceptance"] = mail_faults.run(
+                    env, folder, moment="after-acceptance"
+                )
         finally:
             redis.stop()
     print(json.dumps(results, indent=2, ensure_ascii=False))

@@ -4,7 +4,9 @@ Used by loadtest.py and faults.py; not a test module (pytest collects only test_
 is bounded, every process started here is stopped by the one who started it.
 """
 
+import http.cookiejar
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -13,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +24,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 HOST = "127.0.0.1"
+# The password of the accounts the scripts create; they live only in throw-away or load databases.
+PASSWORD = "kuorma-testi-salasana-2026"  # noqa: S105
 
 
 def log(message: str) -> None:
@@ -204,3 +209,43 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+class Browser:
+    """A visitor with cookies, posting forms with their CSRF token, never following redirects."""
+
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    class _LoopbackPolicy(http.cookiejar.DefaultCookiePolicy):
+        """Production cookies are Secure; on loopback there is no TLS, so send them over HTTP."""
+
+        def return_ok_secure(self, cookie, request):
+            return True
+
+    def __init__(self):
+        self.cookies = http.cookiejar.CookieJar(self._LoopbackPolicy())
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), self._NoRedirect()
+        )
+
+    def open(self, url, data=None, timeout=10):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(url, body, timeout=timeout) as response:
+                return response.status, response.headers, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode("utf-8", "replace")
+
+    def post_form(self, page_url, action_url, fields):
+        status, _, html = self.open(page_url)
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        if status != 200 or not match:
+            return status, None
+        status, headers, _ = self.open(action_url, {"csrfmiddlewaretoken": match.group(1), **fields})
+        return status, headers.get("Location")
+
+    def log_in(self, base, email):
+        url = f"{base}/fi/account/login/"
+        return self.post_form(url, url, {"username": email, "password": PASSWORD})

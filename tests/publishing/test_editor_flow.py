@@ -159,6 +159,7 @@ def test_jumping_ahead_before_choosing_a_kind_asks_for_it(client_for, editor):
         ("integration", {"connected_systems"}, {"repository_url", "api_base_url", "context"}),
         ("experience", {"context", "results", "lessons_learned"}, {"repository_url", "connected_systems"}),
         ("process", set(), {"repository_url", "api_base_url", "connected_systems", "context"}),
+        ("procurement", {"licence"}, {"repository_url", "api_base_url", "connected_systems", "context"}),
     ],
 )
 def test_a_kind_gets_its_own_fields_and_no_others(client_for, editor, organisation, kind, own, others):

@@ -26,7 +26,8 @@ def top(query, count=3):
     filterset = SolutionFilter(
         request.GET, queryset=Solution.objects.published().for_listing(), request=request
     )
-    return list(filterset.results().values_list("slug", flat=True)[:count])
+    # The depth the list page asks for: its first page.
+    return list(filterset.results(upto=20).values_list("slug", flat=True)[:count])
 
 
 def test_corpus_has_enough_judged_queries_of_every_kind():

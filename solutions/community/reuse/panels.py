@@ -13,6 +13,18 @@ from municipalities.permissions import may, roles
 from solutions.community.models import Adoption, AdoptionStatus, Referent
 from solutions.community.models.reuse import REUSE_STATUSES
 
+# Apps above the community add lines to an organisation's exchange balance (initiatives' jointly
+# developed solutions, experiments' measured savings): each source is a callable(organisation)
+# returning (key, label, number) rows at a fixed number of queries, registered from AppConfig.ready().
+BALANCE_SOURCES: list = []
+
+
+def register_balance_source(source) -> None:
+    """Add `source(organisation)`'s (key, label, number) rows to the balance on organisation pages."""
+    if source not in BALANCE_SOURCES:
+        BALANCE_SOURCES.append(source)
+
+
 # The order of the groups on the solution page; stopped ones are listed apart.
 GROUP_ORDER = (AdoptionStatus.IN_USE, AdoptionStatus.PILOTING, AdoptionStatus.INTERESTED)
 
@@ -148,6 +160,7 @@ def organisation_panel(organisation) -> dict:
             "euros": _sum(adoption.savings_euros_per_year for adoption in counted_own),
             "hours": _sum(adoption.savings_hours_per_year for adoption in counted_own),
         },
+        "sources": [row for source in BALANCE_SOURCES for row in source(organisation)],
     }
     return {
         "organisation": organisation,

@@ -3,7 +3,8 @@
 `record_adoption` creates or updates an organisation's adoption and logs every status change as an
 AdoptionEvent in the same transaction; stopping drops the organisation's referents for the solution,
 since they no longer use it (the publisher's referents stay). `ask_referents` logs the message,
-refuses past the daily limit, and mails each referent in their own language after the commit.
+refuses past the daily limit, and mails each referent in their own language after the commit;
+`send_site_message` is that path for any message a member sends to people through the site.
 """
 
 from dataclasses import dataclass
@@ -76,9 +77,24 @@ def recipients_for(solution, sender):
     )
 
 
+# Other apps whose members write to each other through the site (the people network) keep their own
+# log of those messages; each registers its log model here from its AppConfig.ready(), so that one
+# daily limit covers every message a member sends through the site, whatever the form.
+MESSAGE_LOGS: list = []
+
+
+def register_message_log(model) -> None:
+    """Count messages logged in `model` (with `sender` and `created_at`) against the daily limit."""
+    if model not in MESSAGE_LOGS:
+        MESSAGE_LOGS.append(model)
+
+
 def messages_left_today(user) -> int:
     since = timezone.now() - timedelta(days=1)
-    sent = ReferentMessage.objects.filter(sender=user, created_at__gte=since).count()
+    sent = sum(
+        model.objects.filter(sender=user, created_at__gte=since).count()
+        for model in (ReferentMessage, *MESSAGE_LOGS)
+    )
     return max(0, MESSAGES_PER_DAY - sent)
 
 
@@ -92,34 +108,54 @@ class Sent:
     recipients: int
 
 
-def ask_referents(*, sender, organisation, solution, subject: str, body: str) -> Sent:
-    """Mail every referent of `solution` the sender can reach; refuse past the daily limit."""
+def send_site_message(*, sender, recipients, mail: str, context: dict, log):
+    """The one path of a member's message to other people through the site; returns (log row, count).
+
+    Locks the sender and refuses past the daily limit (RateLimited); `recipients()` gives the
+    (user, extra mail context) pairs to write to, read under the lock; `log(count)` writes the log
+    row that the limit counts. Each recipient gets the `mail` template in their own language after
+    the commit, with Reply-To set to the sender: replies go straight to the sender, and the
+    recipient's address is never shown to them.
+    """
     with transaction.atomic():
         # Lock the sender's row so that two quick submits cannot both pass the count.
         get_user_model().objects.select_for_update().filter(pk=sender.pk).first()
         if messages_left_today(sender) <= 0:
             raise RateLimited
-        referents = list(recipients_for(solution, sender))
-        message = ReferentMessage.objects.create(
+        pairs = list(recipients())
+        entry = log(len(pairs))
+        headers = {"Reply-To": sender.email}
+        for user, extra in pairs:
+            send_templated_mail(user, mail, {**context, **extra}, headers=headers)
+    return entry, len(pairs)
+
+
+def ask_referents(*, sender, organisation, solution, subject: str, body: str) -> Sent:
+    """Mail every referent of `solution` the sender can reach; refuse past the daily limit."""
+    context = {
+        "solution": solution,
+        "solution_url": settings.SITE_URL + solution.get_absolute_url(),
+        "sender_name": sender.public_name,
+        "sender_organisation": organisation,
+        "subject": subject,
+        "body": body,
+    }
+
+    def log(count):
+        return ReferentMessage.objects.create(
             sender=sender,
             organisation=organisation,
             solution=solution,
             subject=subject,
             body=body,
-            recipient_count=len(referents),
+            recipient_count=count,
         )
-        context = {
-            "solution": solution,
-            "solution_url": settings.SITE_URL + solution.get_absolute_url(),
-            "sender_name": sender.public_name,
-            "sender_organisation": organisation,
-            "subject": subject,
-            "body": body,
-        }
-        # The reply goes straight to the sender; the referent's address stays unknown to them.
-        headers = {"Reply-To": sender.email}
-        for referent in referents:
-            send_templated_mail(
-                referent.user, "reuse_question", {**context, "referent": referent}, headers=headers
-            )
-    return Sent(message=message, recipients=len(referents))
+
+    message, count = send_site_message(
+        sender=sender,
+        recipients=lambda: [(r.user, {"referent": r}) for r in recipients_for(solution, sender)],
+        mail="reuse_question",
+        context=context,
+        log=log,
+    )
+    return Sent(message=message, recipients=count)

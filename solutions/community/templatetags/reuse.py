@@ -13,7 +13,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def reuse_of_solution(context, solution):
-    return solution_panel(solution, context["request"].user)
+    # The solution page asks twice (the summary at the top and the full section below): the panel is
+    # worked out once per page.
+    panel = getattr(solution, "_reuse_panel", None)
+    if panel is None:
+        panel = solution._reuse_panel = solution_panel(solution, context["request"].user)
+    return panel
 
 
 @register.simple_tag

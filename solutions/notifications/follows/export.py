@@ -11,7 +11,7 @@ def _iso(value):
 @export_section("follows")
 def follows(user):
     rows = Subscription.objects.filter(user=user).select_related(
-        "solution", "organisation", "tag", "service_class", "help_request"
+        "solution", "organisation", "tag", "service_class", "help_request", "initiative"
     )
     return [
         {"kind": row.field, "target": str(row.target), "followed_at": _iso(row.created_at)} for row in rows

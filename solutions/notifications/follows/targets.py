@@ -1,6 +1,7 @@
 """The things a person can follow, as they appear in addresses: a kind and a key.
 
-solution/<slug>, organisation/<slug>, tag/<slug>, service-class/<code>, help-request/<id>
+solution/<slug>, organisation/<slug>, tag/<slug>, service-class/<code>, help-request/<id>,
+initiative/<slug>
 """
 
 from django.http import Http404
@@ -9,6 +10,7 @@ from taggit.models import Tag
 
 from municipalities.models import Organisation
 from solutions.community.models import HelpRequest, PostState
+from solutions.initiatives.models import Initiative
 from solutions.models import ServiceClass, Solution
 from solutions.models.solution import PUBLIC_STATES
 from solutions.notifications.models.follow import field_for
@@ -19,6 +21,7 @@ KINDS = {
     "tag": ("tag", "slug"),
     "service-class": ("service_class", "code"),
     "help-request": ("help_request", "pk"),
+    "initiative": ("initiative", "slug"),
 }
 KIND_OF_FIELD = {field: kind for kind, (field, _key) in KINDS.items()}
 
@@ -43,6 +46,7 @@ def resolve(user, kind: str, key: str):
         "tag": lambda: Tag.objects.all(),
         "service-class": lambda: ServiceClass.objects.all(),
         "help-request": lambda: HelpRequest.objects.shown_to(user).exclude(state=PostState.HIDDEN),
+        "initiative": lambda: Initiative.objects.all(),
     }[kind]()
     target = queryset.filter(**{lookup: key}).first()
     if target is None:

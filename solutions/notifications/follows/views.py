@@ -73,6 +73,7 @@ def following(request):
         "tag": gettext_lazy("Tags"),
         "service_class": gettext_lazy("Service classes"),
         "help_request": gettext_lazy("Help requests"),
+        "initiative": gettext_lazy("Development initiatives"),
     }
     sections = [
         {"field": field, "heading": headings[field], "items": items}

@@ -1,11 +1,11 @@
 """Following: what a person wants to hear about, and how they want to hear it.
 
-A Subscription points at exactly one thing: a solution, a tag, a service class, an organisation or
-a help request. solutions.notifications turns events on those things into Notifications for the
-followers (and for the people the thing belongs to); NotificationPreference says whether each
-notification is also mailed at once, gathered into a daily digest, or never mailed. A DigestEntry
-is a notification still waiting for the recipient's next digest; `emailed_at` makes sending it
-once, and only once, a matter of one UPDATE.
+A Subscription points at exactly one thing: a solution, a tag, a service class, an organisation,
+a help request or a development initiative. solutions.notifications turns events on those things
+into Notifications for the followers (and for the people the thing belongs to);
+NotificationPreference says whether each notification is also mailed at once, gathered into a
+daily digest, or never mailed. A DigestEntry is a notification still waiting for the recipient's
+next digest; `emailed_at` makes sending it once, and only once, a matter of one UPDATE.
 """
 
 from django.conf import settings
@@ -16,12 +16,13 @@ from taggit.models import Tag
 
 from municipalities.models import Organisation
 from solutions.community.models.help import HelpRequest
+from solutions.initiatives.models import Initiative
 from solutions.models.solution import Solution
 from solutions.models.vocabulary import ServiceClass
 from solutions.notifications.models.notification import Notification
 
 # The field of each kind of target, in the order they are listed on "What I follow".
-TARGET_FIELDS = ("solution", "organisation", "tag", "service_class", "help_request")
+TARGET_FIELDS = ("solution", "organisation", "tag", "service_class", "help_request", "initiative")
 
 
 def _only(field):
@@ -91,6 +92,14 @@ class Subscription(models.Model):
         related_name="+",
         verbose_name=_("help request"),
     )
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("development initiative"),
+    )
     created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
 
     objects = SubscriptionQuerySet.as_manager()
@@ -105,7 +114,8 @@ class Subscription(models.Model):
                 | _only("organisation")
                 | _only("tag")
                 | _only("service_class")
-                | _only("help_request"),
+                | _only("help_request")
+                | _only("initiative"),
                 name="subscription_one_target",
             ),
             *[

@@ -3,9 +3,14 @@
 from django.core.management.base import BaseCommand
 
 from solutions.demo.discussion import seed_discussion
+from solutions.demo.initiatives import seed_initiatives
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
+from solutions.experiments.demo import seed_experiments
+from solutions.maturity.demo import seed_maturity
 from solutions.models import SolutionKind
+from solutions.news.demo import seed_news
+from solutions.people.demo import seed_people
 
 
 class Command(BaseCommand):
@@ -33,3 +38,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  attachment files written: {result.attachments_written}")
         self.stdout.write(f"  adoptions created: {seed_reuse()}")
         self.stdout.write(f"  discussion: {seed_discussion()}")
+        self.stdout.write(f"  maturity: {seed_maturity()}")
+        self.stdout.write(f"  experiments: {seed_experiments()}")
+        self.stdout.write(f"  people network: {seed_people()}")
+        self.stdout.write(f"  news and events: {seed_news()}")
+        self.stdout.write(f"  development initiatives: {seed_initiatives()}")

@@ -1,0 +1,82 @@
+"""A broad search reads its best matches in the index's rank order and ranks only those exactly.
+
+On PostgreSQL with the RUM extension (installed by the project's set-up), the list page asks the
+index for the best few hundred matches instead of ranking every match; a catalogue of 100,000
+solutions where one word matches most of them is what this is for. Here the number of candidates is
+made small, so that the test shows what a visitor would see if it went wrong.
+"""
+
+import pytest
+from django.db import connection
+
+from solutions import filters
+from solutions.search import index
+from tests.factories import OrganisationFactory, SolutionFactory
+
+pytestmark = pytest.mark.postgres_only
+
+
+def _needs_rum():
+    if not index._rum_installable(connection):
+        pytest.skip("the PostgreSQL extension rum is not installed here")
+
+
+def test_the_index_keeps_rank_order_where_rum_is_installed(db):
+    _needs_rum()
+    assert index.has_ranked_index()
+
+
+@pytest.fixture
+def catalogue(db):
+    organisation = OrganisationFactory()
+    passing = [
+        SolutionFactory(
+            organisation=organisation,
+            title=f"Lomakepalvelu {number}",
+            summary="Sähköiset lomakkeet asukkaille.",
+            description="Lomakkeita käytetään myös kirjaston asiakaspalvelussa. " * (1 + number % 3),
+        )
+        for number in range(30)
+    ]
+    about = SolutionFactory(
+        organisation=organisation,
+        title="Kirjaston tilavaraus",
+        summary="Kirjaston ryhmätilojen varaus verkossa.",
+        description="Kirjasto varaa tilat.",
+    )
+    return about, passing
+
+
+def test_the_solution_about_the_word_comes_first_among_few_candidates(
+    client, catalogue, monkeypatch, settings
+):
+    _needs_rum()
+    about, passing = catalogue
+    settings.SOLUTIONS_PAGE_SIZE = 5
+    monkeypatch.setattr(filters, "RERANK_DEPTH", 5)
+    monkeypatch.setattr(filters, "RERANK_MARGIN", 0)
+    monkeypatch.setattr(filters, "RANK_ALL_UP_TO", 0)
+
+    page = client.get("/fi/solutions/", {"q": "kirjasto"}).context["page"]
+
+    assert page.paginator.count == 31  # the total still counts every match
+    results = list(page.object_list)
+    assert len(results) == 5
+    assert results[0] == about
+
+
+def test_a_deeper_page_reads_deeper_into_the_index(client, catalogue, monkeypatch, settings):
+    _needs_rum()
+    about, passing = catalogue
+    settings.SOLUTIONS_PAGE_SIZE = 5
+    monkeypatch.setattr(filters, "RERANK_DEPTH", 5)
+    monkeypatch.setattr(filters, "RERANK_MARGIN", 0)
+    monkeypatch.setattr(filters, "RANK_ALL_UP_TO", 0)
+
+    last = client.get("/fi/solutions/", {"q": "kirjasto", "page": "7"}).context["page"]
+    assert last.number == 7
+    assert len(last.object_list) == 1  # 31 matches: the seventh page of five holds the last one
+
+    beyond = client.get("/fi/solutions/", {"q": "kirjasto", "page": "99"}).context["page"]
+    assert beyond.number == 7  # a page past the end shows the last page, not an empty one
+    assert len(beyond.object_list) == 1
