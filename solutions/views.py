@@ -70,7 +70,7 @@ def solution_list(request):
     plan = getattr(filterset, "search_plan", None)
     if plan:
         # Why each result matched, for the cards: classes and events may match in another language.
-        prefetch_related_objects(page.object_list, "service_classes", "life_events")
+        prefetch_related_objects(page.object_list, "service_classes", "life_events", "tags__names")
         for solution in page.object_list:
             solution.match_reasons = match_reasons(solution, plan)
     if set(request.GET) <= {"page", "sort"} and not filterset.own_organisations():

@@ -21,7 +21,8 @@ def _name_meets(item, lexemes: set[str]) -> bool:
 
 
 def match_reasons(solution, plan: Plan | None) -> list[str]:
-    """Short phrases such as `service class “Kirjastopalvelut”`; tags, classes and events prefetched."""
+    """Short phrases such as `service class “Kirjastopalvelut”`; tags (with their names), classes and
+    events prefetched."""
     if not plan:
         return []
     lexemes = plan.lexemes()
@@ -32,8 +33,9 @@ def match_reasons(solution, plan: Plan | None) -> list[str]:
     if _meets(solution.summary, language, lexemes):
         reasons.append(_("summary"))
     for tag in solution.tags.all():
-        if _meets(tag.name, language, lexemes):
-            reasons.append(_("tag “%(name)s”") % {"name": tag.name})
+        names = getattr(tag, "names", None)  # the tag's names in other languages, if given
+        if _meets(tag.name, language, lexemes) or (names is not None and _name_meets(names, lexemes)):
+            reasons.append(_("tag “%(name)s”") % {"name": names.name if names is not None else tag.name})
     if solution.replaces and _meets(solution.replaces, language, lexemes):
         reasons.append(_("replaces “%(name)s”") % {"name": solution.replaces})
     for service_class in solution.service_classes.all():

@@ -48,3 +48,11 @@ def test_renaming_a_tag_in_another_language_updates_what_finds_it(client, snow_m
     names.save()
     assert titles(client, "winter maintenance", "en") == ["Auraustilanne kartalla"]
     assert titles(client, "clearing", "en") == []
+
+
+def test_the_result_says_it_matched_the_tag(client, snow_map):
+    TagNames.objects.create(
+        tag=Tag.objects.get(name="lumityöt"), name_sv="snöröjning", name_en="snow clearing"
+    )
+    page = client.get("/en/solutions/", {"q": "snow clearing"})
+    assert "tag “snow clearing”" in page.content.decode()

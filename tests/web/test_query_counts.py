@@ -16,8 +16,9 @@ LIST_PAGES = {
     "/fi/solutions/": 5,
     # Each facet with a selection counts on its own (kind, tag, service class: +3); the search words
     # are looked up in the index's vocabulary for typos (+1); a search's total comes with its facet
-    # counts (no COUNT); the cards' service classes and life events say why each result matched (+2).
-    "/fi/solutions/?q=ratkaisu&kind=software&kind=api&tag=avoin-data&service_class=P1&sort=title": 10,
+    # counts (no COUNT); the cards' service classes, life events and tags' names in other languages
+    # say why each result matched (+3).
+    "/fi/solutions/?q=ratkaisu&kind=software&kind=api&tag=avoin-data&service_class=P1&sort=title": 11,
     "/fi/organisations/": 3,
     "/fi/organisations/?region=01&size=small&publishing=on": 4,
     "/fi/regions/": 1,
@@ -42,8 +43,9 @@ def test_list_page_queries_do_not_grow_with_the_catalogue(client, make_catalogue
 
 
 # The organisation page reads the adoptions of its solutions and its own adoptions: two queries;
-# the exchange balance's line of jointly developed solutions (solutions.initiatives): one more.
-@pytest.mark.parametrize(("page", "expected"), [("organisation", 9), ("region", 5)])
+# the exchange balance's lines of jointly developed solutions (solutions.initiatives) and of the
+# savings its experiments measured (solutions.experiments): one each.
+@pytest.mark.parametrize(("page", "expected"), [("organisation", 10), ("region", 5)])
 def test_detail_pages_with_cards_do_not_grow(client, make_catalogue, page, expected):
     first = make_catalogue(5)[0]
     target = first.organisation if page == "organisation" else first.organisation.region
