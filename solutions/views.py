@@ -8,7 +8,15 @@ from kuntajako.pagination import paginate
 from municipalities.models import Organisation
 from solutions.cache import anonymous_page, cached
 from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
-from solutions.models import Attachment, LifeEvent, ModerationState, ServiceClass, Solution, SolutionKind
+from solutions.models import (
+    Attachment,
+    Lifecycle,
+    LifeEvent,
+    ModerationState,
+    ServiceClass,
+    Solution,
+    SolutionKind,
+)
 from solutions.search.base import MAX_QUERY_LENGTH
 from solutions.search.explain import match_reasons
 from solutions.search.suggest import suggestions
@@ -21,7 +29,10 @@ def home(request):
     published = Solution.objects.published()
     context = {
         **cached("front-page-counts", lambda: _front_page_counts(published)),
-        "newest": published.for_listing().order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
+        # A retired solution is still listed and found, but the front page does not lead with it.
+        "newest": published.for_listing()
+        .exclude(lifecycle=Lifecycle.RETIRED)
+        .order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
     }
     return render(request, "solutions/home.html", context)
 

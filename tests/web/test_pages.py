@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from municipalities.models import OrganisationKind
-from solutions.models import Attachment, Contact, ContentLanguage, ModerationState, SolutionKind
+from solutions.models import Attachment, Contact, ContentLanguage, Lifecycle, ModerationState, SolutionKind
 from tests.factories import (
     LifeEventFactory,
     OrganisationFactory,
@@ -36,6 +36,16 @@ def test_home_shows_counts_newest_and_ways_to_browse(client, db):
     assert 'href="/en/solutions/?kind=api">API</a> <span class="count">1</span>' in html
     assert 'href="/en/solutions/?service_class=P1">Housing</a>' in html
     assert 'href="/en/solutions/?life_event=KE1">Moving</a>' in html
+
+
+def test_home_does_not_lead_with_a_retired_solution(client, db):
+    SolutionFactory(title="Käytössä oleva", published_at=timezone.now() - datetime.timedelta(days=3))
+    SolutionFactory(title="Poistunut käytöstä", lifecycle=Lifecycle.RETIRED)
+    html = client.get("/fi/").content.decode()
+    assert "Käytössä oleva" in html
+    assert "Poistunut käytöstä" not in html
+    # It is still in the catalogue.
+    assert "Poistunut käytöstä" in client.get("/fi/solutions/").content.decode()
 
 
 @pytest.fixture
