@@ -299,6 +299,9 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Every background task's start and end at INFO drowns what matters (`make demo` printed one
+    # line per mail and event); failures still show.
+    "loggers": {"django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")}},
 }
 
 # Login throttling (django-axes, see kuntajako/login_throttle.py): failures lock the (account,

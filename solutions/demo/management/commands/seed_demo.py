@@ -6,6 +6,7 @@ from solutions.demo.discussion import seed_discussion
 from solutions.demo.initiatives import seed_initiatives
 from solutions.demo.reuse import seed_reuse
 from solutions.demo.seeding import seed
+from solutions.demo.tag_names import seed_tag_names
 from solutions.experiments.demo import seed_experiments
 from solutions.maturity.demo import seed_maturity
 from solutions.models import SolutionKind
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  by kind: {kinds}")
         self.stdout.write(f"  by language: {languages}")
         self.stdout.write(f"  attachment files written: {result.attachments_written}")
+        self.stdout.write(f"  tag names: {seed_tag_names()}")
         self.stdout.write(f"  adoptions created: {seed_reuse()}")
         self.stdout.write(f"  discussion: {seed_discussion()}")
         self.stdout.write(f"  maturity: {seed_maturity()}")
