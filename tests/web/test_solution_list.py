@@ -179,3 +179,16 @@ def test_a_bad_sort_value_keeps_the_search(client, catalogue):
     assert titles(response) == ["Kirjaston tilavaraus"]
     assert response.context["sort"] == "relevance"
     assert "<mark>" in response.content.decode()
+
+
+def test_a_search_broader_than_the_cap_says_over_and_counts_its_first_matches(client, db, monkeypatch):
+    from solutions import filters
+
+    monkeypatch.setattr(filters, "MAX_COUNTED", 3)
+    for number in range(5):
+        SolutionFactory(title=f"Kirjaston palvelu {number}", kind=SolutionKind.API)
+    response = client.get("/en/solutions/", {"q": "kirjasto"})
+    assert "Over 3 solutions" in response.content.decode()
+    kinds = {facet.name: facet for facet in response.context["facets"]}["kind"]
+    # The facets count the matches read: the cap and one more, to know that there are more.
+    assert [(option.value, option.count) for option in kinds.options] == [("api", 4)]
