@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404, render
 
 from kuntajako.pagination import paginate
 from municipalities.models import Organisation
+from solutions import filters
 from solutions.cache import anonymous_page, cached
-from solutions.filters import MAX_COUNTED, SORT_CHOICES, SolutionFilter, service_class_counts
+from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
 from solutions.models import (
     Attachment,
     Lifecycle,
@@ -116,7 +117,7 @@ def solution_list(request):
         "search": plan,
         "highlight_query": plan.corrected if plan else "",
         "count_is_capped": filterset.count_is_capped,
-        "max_counted": MAX_COUNTED,
+        "max_counted": filters.MAX_COUNTED,
         "max_query_length": MAX_QUERY_LENGTH,
     }
     return render(request, "solutions/solution_list.html", context)

@@ -10,8 +10,19 @@
       details.open = wide.matches;
     });
   }
+  // The main navigation likewise: open in the HTML, behind "Menu" on a phone.
+  var phone = window.matchMedia("(max-width: 40rem)");
+  function arrangeMenu() {
+    document.querySelectorAll("details[data-main-menu]").forEach(function (details) {
+      details.open = !phone.matches;
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     arrange();
+    arrangeMenu();
+    if (phone.addEventListener) {
+      phone.addEventListener("change", arrangeMenu);
+    }
     if (wide.addEventListener) {
       wide.addEventListener("change", arrange);
     }
