@@ -44,7 +44,9 @@ def test_member_marks_use_and_it_shows_on_both_organisations_pages(
     page.goto(f"/fi/solutions/{solution.slug}/")
     assert_accessible(page)
     page.locator('#reuse a[href$="/use/salla/"]').click()
-    assert page.locator("h1").count() == 1
+    # The form's page has loaded, not just begun to (count() does not wait).
+    page.wait_for_url("**/use/salla/")
+    expect(page.locator("h1")).to_have_count(1)
     assert_accessible(page)
 
     page.locator('input[name="status"][value="in_use"]').check()
