@@ -8,8 +8,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from solutions.notifications import handlers, news
+        from solutions.notifications import experiments, handlers, news
         from solutions.notifications.follows import export  # noqa: F401  (data export section)
 
         handlers.subscribe_all()
         news.subscribe_all()
+        experiments.subscribe_all()
