@@ -162,6 +162,11 @@ class Plan:
     # Whole other-language names of a service class or life event the query names: any of them
     # matches instead of the query's own words (`home care` → "Kotihoito", "Hemvård").
     alternatives: list[AnalysedTerm] = field(default_factory=list)
+    # What the vocabulary lookup answered (known lexemes, concept names), kept so that a second
+    # reading of the same query asks the database nothing more.
+    vocabulary: tuple[set[str], list[list]] | None = None
+    # Words taken as compounds of known parts though the vocabulary lacks them whole: typos, maybe.
+    guessed_compounds: bool = False
 
     def __bool__(self):
         return bool(self.groups or self.excluded)
@@ -177,7 +182,14 @@ class Plan:
         """The same words with any of them enough: for when no solution has them all."""
         terms = [term for group in self.groups for term in group]
         return Plan(
-            self.typed, [terms], self.excluded, self.corrections, self.truncated, True, self.alternatives
+            self.typed,
+            [terms],
+            self.excluded,
+            self.corrections,
+            self.truncated,
+            True,
+            self.alternatives,
+            self.vocabulary,
         )
 
     def lexemes(self) -> set[str]:
@@ -231,7 +243,11 @@ class SearchBackend:
     def search(self, queryset: QuerySet, query: str) -> QuerySet:
         return self.search_plan(queryset, self.plan(query))
 
-    def plan(self, query: str, correct: bool = True) -> Plan:
+    def plan(self, query: str, correct: bool = True, strict: bool = False, vocabulary=None) -> Plan:
+        """``strict``: a word counts as known only when the vocabulary has it whole, not merely its
+        parts; for a second try when the query as typed found nothing (`etälunta` reads as "etä" +
+        "lunta", both known, yet is a typo of "etäluenta"). ``vocabulary``: an earlier plan's lookup
+        of the same query, reused instead of asked again."""
         text, truncated = clean_query(query)
         parsed = parse_query(text)
         plan = Plan(typed=text, truncated=truncated)
@@ -250,10 +266,10 @@ class SearchBackend:
         if not plan.groups:
             analyse(stopwords=True)  # "the who": better the stopwords than everything
         if correct and plan.groups:
-            self.correct(plan)
+            self.correct(plan, strict, vocabulary)
         return plan
 
-    def correct(self, plan: Plan) -> None:
+    def correct(self, plan: Plan, strict: bool = False, vocabulary=None) -> None:
         """Look the query up in the index's vocabulary, in one query: replace words that no published
         solution contains by the closest lexeme, and add the other-language names of a service
         class or life event that the query names exactly."""
@@ -261,7 +277,8 @@ class SearchBackend:
         wanted = {lexeme for word in words.values() for lexeme in word.all_lexemes}
         text = " ".join(term.term.text for group in plan.groups for term in group)
         keys = {concept_key(text, language) for language in LANGUAGES} - {""}
-        known, concepts = lookup(sorted(wanted), sorted(keys))
+        known, concepts = vocabulary or lookup(sorted(wanted), sorted(keys))
+        plan.vocabulary = (known, concepts)
         for names in concepts:
             for name, language in names:
                 tokens = analyze_text(name, language)
@@ -269,12 +286,19 @@ class SearchBackend:
                     name_words = [QueryWord(t.lexemes[0], tuple(t.lexemes), tuple(t.parts)) for t in tokens]
                     plan.alternatives.append(AnalysedTerm(Term(name.lower(), phrase=True), name_words))
 
-        def is_known(word):
-            return any(lexeme in known for lexeme in word.lexemes) or (
-                bool(word.parts) and all(part in known for part in word.parts)
-            )
+        def whole(word):
+            return any(lexeme in known for lexeme in word.lexemes)
 
-        unknown = [word for word in words.values() if not is_known(word) and len(word.text) >= 3]
+        def by_parts(word):
+            return bool(word.parts) and all(part in known for part in word.parts)
+
+        plan.guessed_compounds = any(not whole(word) and by_parts(word) for word in words.values())
+        if strict:
+            # The second reading: only the words the first one took as known compounds.
+            unknown = [word for word in words.values() if not whole(word) and by_parts(word)]
+        else:
+            unknown = [word for word in words.values() if not whole(word) and not by_parts(word)]
+        unknown = [word for word in unknown if len(word.text) >= 3]
         replacements: dict[str, QueryWord] = {}
         for word in unknown[:MAX_CORRECTED_WORDS]:
             candidates = self.similar_lexemes(word.text)

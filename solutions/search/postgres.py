@@ -16,9 +16,21 @@ from solutions.search.index import LEXEME_TABLE, has_ranked_index
 
 # ts_rank weights for D, C, B, A.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
-# ts_rank normalisation 1: divide by 1 + log(length), so a short text that is about the query
-# outranks a long one that mentions it in passing.
-NORMALISATION = 1
+# Length normalisation as BM25 does it (b = 0.75): the rank is divided by
+# 1 - b + b × length / TYPICAL_LENGTH, where length is the number of distinct lexemes in the entry.
+# A short text that is about the query outranks a long one that mentions it in passing, yet a long
+# text is not pushed down in proportion to its length. TYPICAL_LENGTH is about a solution with a
+# title, a two-sentence summary and a few paragraphs of description.
+LENGTH_B = 0.75
+TYPICAL_LENGTH = 80
+
+
+def rank_sql(vector: str) -> str:
+    """The rank of ``vector`` against the tsquery parameter (%s)."""
+    return (
+        f"ts_rank('{WEIGHTS}', {vector}, %s::tsquery, 0)"
+        f" / ({1 - LENGTH_B} + {LENGTH_B / TYPICAL_LENGTH} * length({vector}))"
+    )
 
 
 def _quote(lexeme: str) -> str:
@@ -62,10 +74,7 @@ class PostgresSearchBackend(SearchBackend):
         if not wanted:
             return no_rank(queryset)
         matches = RowSQL("__ROW__.search_vector @@ %s::tsquery", [wanted], output_field=BooleanField())
-        rank = RowSQL(
-            f"ts_rank('{WEIGHTS}', __ROW__.search_vector, %s::tsquery, {NORMALISATION})",
-            [wanted],
-        )
+        rank = RowSQL(rank_sql("__ROW__.search_vector"), [wanted])
         return queryset.filter(Q(matches)).annotate(search_rank=rank)
 
     def ranked_ids(self, queryset, plan, limit):
@@ -90,7 +99,7 @@ class PostgresSearchBackend(SearchBackend):
             parts.append("(" + " | ".join(alternatives) + ")")
         tsquery = " & ".join(parts)
         matches = RowSQL("__ROW__.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
-        rank = RowSQL(f"ts_rank('{WEIGHTS}', __ROW__.search_vector, %s::tsquery, {NORMALISATION})", [tsquery])
+        rank = RowSQL(rank_sql("__ROW__.search_vector"), [tsquery])
         return queryset.filter(Q(matches)).annotate(search_rank=rank)
 
     def similar_lexemes(self, word):

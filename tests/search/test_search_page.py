@@ -68,3 +68,54 @@ def test_a_result_says_where_it_matched_across_languages(client, db):
     response = client.get("/en/solutions/", {"q": "bibliotek"})
     assert [s.title for s in response.context["page"].object_list] == ["Aineistohaku"]
     assert "service class “Library services”" in response.content.decode()
+
+
+def test_a_typo_that_reads_as_a_known_compound_is_corrected_when_nothing_matches(client, db):
+    # `etälunta` analyses as "etä" + "lunta" (snow), both words the catalogue knows, yet nothing has
+    # them together: the page corrects it to the vocabulary's "etäluenta" instead of finding nothing.
+    SolutionFactory(title="Vesimittarien etäluenta", summary="Mittarit luetaan etänä.")
+    SolutionFactory(title="Etätyön ohjeet", summary="Lunta ja liukkautta koskevat tiedotteet.")
+    response = client.get("/fi/solutions/", {"q": "etälunta"})
+    assert [s.title for s in response.context["page"].object_list] == ["Vesimittarien etäluenta"]
+    assert "Näytetään tulokset haulle ”etäluenta”" in response.content.decode()
+
+
+def test_completeness_does_not_outweigh_a_closer_text_match(client, db):
+    # Completeness (a description, a licence, a repository) orders equal matches; it does not lift a
+    # text that is less about the query (the same words and one more) over one that is all about it.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    published = timezone.now() - timedelta(days=1000)
+    focused = SolutionFactory(
+        title="Kotihoidon toiminnanohjaus",
+        summary="Käyntien suunnittelu ja mobiilikirjaus.",
+        description="",
+        licence="",
+        repository_url="",
+        published_at=published,
+    )
+    complete = SolutionFactory(
+        title="Kotihoidon toiminnanohjaus",
+        summary="Käyntien suunnittelu ja mobiilikirjaus.",
+        description="Ylläpito.",
+        licence="EUPL-1.2",
+        repository_url="https://example.org/toiminnanohjaus",
+        published_at=published,
+    )
+    response = client.get("/fi/solutions/", {"q": "toiminnanohjaus"})
+    assert [s.pk for s in response.context["page"].object_list] == [focused.pk, complete.pk]
+
+
+def test_completeness_orders_otherwise_equal_matches(client, db):
+    bare = SolutionFactory(title="Kirjaston aineistohaku", summary="Hae teoksia.", licence="", repository_url="")
+    complete = SolutionFactory(
+        title="Kirjaston aineistohaku",
+        summary="Hae teoksia.",
+        licence="MIT",
+        repository_url="https://example.org/aineistohaku",
+        published_at=bare.published_at,
+    )
+    response = client.get("/fi/solutions/", {"q": "aineistohaku"})
+    assert [s.pk for s in response.context["page"].object_list] == [complete.pk, bare.pk]
