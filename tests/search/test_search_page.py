@@ -109,7 +109,9 @@ def test_completeness_does_not_outweigh_a_closer_text_match(client, db):
 
 
 def test_completeness_orders_otherwise_equal_matches(client, db):
-    bare = SolutionFactory(title="Kirjaston aineistohaku", summary="Hae teoksia.", licence="", repository_url="")
+    bare = SolutionFactory(
+        title="Kirjaston aineistohaku", summary="Hae teoksia.", licence="", repository_url=""
+    )
     complete = SolutionFactory(
         title="Kirjaston aineistohaku",
         summary="Hae teoksia.",
