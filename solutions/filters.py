@@ -498,11 +498,24 @@ class SharedCounts:
                     names.setdefault(facet, {})[value] = (name_fi, name_sv, name_en, position, parent)
         total = counts.pop("total", {}).get("", 0)
         org_ids = [int(value) for value in counts.get("organisation", {})]
-        publishers = Organisation.objects.filter(pk__in=org_ids).select_related("region") if org_ids else []
+        # Only what the organisation, region and size facets show: a catalogue of 300 publishers
+        # would otherwise load every column of every one on each list page.
+        publishers = (
+            Organisation.objects.filter(pk__in=org_ids).select_related("region").only(*PUBLISHER_FIELDS)
+            if org_ids
+            else []
+        )
         return cls(total, counts, names, {org.pk: org for org in publishers})
 
     def of_facet(self, facet) -> dict[str, int]:
         return self.counts.get(facet, {})
+
+
+PUBLISHER_FIELDS = (
+    ["slug", "population"]
+    + [f"{prefix}name_{lang}" for prefix in ("", "region__") for lang in ("fi", "sv", "en")]
+    + ["region__code"]
+)
 
 
 def _localized(names: tuple) -> str:
