@@ -70,15 +70,20 @@ MAX_VALUES_PER_FACET = 50
 # as the tie-breaker, on PostgreSQL; 0.66 and 0.91 on SQLite).
 # Retired solutions come after all active ones; then ties go to the newest, then the highest id.
 # The index's rank order (RUM: field weights, no length normalisation, so long texts that repeat a
-# word come first) differs from the exact ranking. A search with up to RANK_ALL_UP_TO matches ranks
-# every match; one with more takes its best RERANK_DEPTH matches in the index's order and ranks those
-# exactly, boosts included (a deeper page takes RERANK_MARGIN more than it shows). Measured on the
-# judged corpus among 100,000 generated solutions, where searches as broad as a service area match
-# tens of thousands: success@3 0.70 this way, 0.77 with 5,000, 0.79 ranking everything, at a
-# quarter to a fifth of the time of ranking everything for the broadest searches.
+# word come first) differs from the exact ranking. A search whose matches are all counted (up to
+# RANK_ALL_UP_TO = MAX_COUNTED) ranks every match exactly; only one with more ("over 5,000") takes
+# its best RERANK_DEPTH matches in the index's order and ranks those (a deeper page takes
+# RERANK_MARGIN more than it shows). Measured on the judged corpus among 100,000 generated solutions,
+# where a service area matches 3,000 to 6,000: success@3 0.74 with the index's order from 2,000
+# matches up, 0.89 ranking up to 5,000 exactly, 0.96 ranking everything (at ten times the time for
+# the broadest searches, which match two thirds of the catalogue). Ranking 5,000 matches exactly
+# costs about as much as asking the index for its best 300 of them.
+# The pass that counts a search's matches also ranks them and keeps the best TOP_IN_COUNTS ids, so a
+# page within them reads its rows by id instead of reading every match a second time to rank it.
+TOP_IN_COUNTS = 100
 RERANK_DEPTH = 300
 RERANK_MARGIN = 100
-RANK_ALL_UP_TO = 2_000
+RANK_ALL_UP_TO = MAX_COUNTED
 REUSE_BOOST = 0.04
 REUSE_BOOST_CAP = 5
 FRESHNESS_BOOST = 0.02
@@ -315,10 +320,16 @@ class SolutionFilter(django_filters.FilterSet):
         if order == SORT.RELEVANCE:
             plan = getattr(self, "search_plan", None)
             depth = max(RERANK_DEPTH, upto + RERANK_MARGIN) if upto is not None else None
-            if plan and depth is not None and self.match_count() > max(depth, RANK_ALL_UP_TO):
-                ids = get_backend().ranked_ids(qs, plan, depth)
-                if ids is not None:
-                    qs = qs.filter(ids_in(ids))
+            if plan and depth is not None:
+                shared = self.shared_counts()
+                top = shared.top_ids
+                if shared.total > max(depth, RANK_ALL_UP_TO):
+                    ids = get_backend().ranked_ids(qs, plan, depth)
+                    if ids is not None:
+                        qs = qs.filter(ids_in(ids))
+                elif top is not None and (upto <= len(top) or shared.total <= len(top)):
+                    # Ranked already, in the counting pass; the order below is the same expression.
+                    qs = qs.filter(ids_in(top))
             return qs.annotate(ranking=relevance(), retired=retired_last(), complete=completeness()).order_by(
                 "retired", "-ranking", "-complete", "-published_at", "-pk"
             )
@@ -365,8 +376,12 @@ class SolutionFilter(django_filters.FilterSet):
         if not hasattr(self, "_shared_counts"):
             # A search counts its first MAX_COUNTED + 1 matches ("over 10,000"); a list without search
             # words counts every solution it shows.
+            matches = self.queryset_without(None)  # reads the query, so search_plan is known after
+            ranked = bool(getattr(self, "search_plan", None)) and self.sort_order == SORT.RELEVANCE
             self._shared_counts = SharedCounts.of(
-                self.queryset_without(None), limit=MAX_COUNTED + 1 if self.query else None
+                matches,
+                limit=MAX_COUNTED + 1 if self.query else None,
+                top=TOP_IN_COUNTS if ranked else None,
             )
         return self._shared_counts
 
@@ -401,15 +416,39 @@ class SharedCounts:
     counts: dict[str, dict[str, int]]
     names: dict[str, dict[str, tuple]]
     organisations: dict[int, Organisation]
+    # With ``top``: the ids of the best matches in relevance order, when every match was counted.
+    top_ids: list[int] | None = None
 
     @classmethod
-    def of(cls, solutions, limit: int | None = None):
-        """The counts over ``solutions`` (a queryset), or over its first ``limit`` rows."""
-        rows = solutions.order_by().values("pk", "kind", "lifecycle", "licence", "organisation_id")
+    def of(cls, solutions, limit: int | None = None, top: int | None = None):
+        """The counts over ``solutions`` (a queryset), or over its first ``limit`` rows.
+
+        ``top``: ``solutions`` is a search (annotated with ``search_rank``); rank the rows read and
+        keep the best ``top`` ids (``top_ids``), unless there were more than ``limit`` - 1 of them.
+        """
+        cast = "TEXT" if connection.vendor == "sqlite" else "VARCHAR"
+        columns = ["pk", "kind", "lifecycle", "licence", "organisation_id"]
+        rows = solutions.order_by()
+        ranked = ""
+        if top:
+            rows = rows.annotate(ranking=relevance(), retired=retired_last(), complete=completeness())
+            columns += ["ranking", "retired", "complete", "published_at"]
+            # Every row read is ranked with the list's own order; the best few come out as 'top'.
+            ranked = f"""
+            UNION ALL
+            SELECT 'top', CAST(t.id AS {cast}), 0,
+                   NULL, NULL, NULL, t.position, NULL
+            FROM (
+                SELECT m.id, ROW_NUMBER() OVER (
+                    ORDER BY m.retired, m.ranking DESC, m.complete DESC, m.published_at DESC, m.id DESC
+                ) AS position
+                FROM m
+            ) t WHERE t.position <= %s"""  # noqa: S608 -- constants only; the number is a parameter
+        rows = rows.values(*columns)
         try:
             chosen, params = (rows[:limit] if limit else rows).query.sql_with_params()
         except EmptyResultSet:  # a filter nothing can match, e.g. an unknown size class
-            return cls(0, {}, {}, {})
+            return cls(0, {}, {}, {}, [] if top else None)
         classes = ServiceClass._meta.db_table
         class_links = Solution.service_classes.through._meta.db_table
         events = LifeEvent._meta.db_table
@@ -423,10 +462,12 @@ class SharedCounts:
         statuses = [str(status) for status in REUSE_STATUSES]
         status_marks = ", ".join(["%s"] * len(statuses))
         content_type = ContentType.objects.get_for_model(Solution).pk
-        cast = "TEXT" if connection.vendor == "sqlite" else "VARCHAR"
         # Every part gives (facet, value, count, name_fi, name_sv, name_en, position, parent).
         sql = f"""
-            WITH m (id, kind, lifecycle, licence, organisation_id) AS ({chosen})
+            WITH m ({", ".join(["id", *columns[1:]])}) AS ({chosen}),
+            ml (solution_id, class_id) AS (
+                SELECT l.solution_id, l.serviceclass_id FROM {class_links} l JOIN m ON m.id = l.solution_id
+            )
             SELECT 'total', '', COUNT(*), NULL, NULL, NULL, CAST(NULL AS INTEGER), NULL FROM m
             UNION ALL
             SELECT 'kind', m.kind, COUNT(*), NULL, NULL, NULL, NULL, NULL FROM m GROUP BY m.kind
@@ -442,11 +483,10 @@ class SharedCounts:
             SELECT 'service_class', c.code, x.n, c.name_fi, c.name_sv, c.name_en, c.position, parent.code
             FROM (
                 SELECT pairs.class_id, COUNT(*) AS n FROM (
-                    SELECT l.solution_id, l.serviceclass_id AS class_id FROM {class_links} l
-                    JOIN m ON m.id = l.solution_id
+                    SELECT ml.solution_id, ml.class_id FROM ml
                     UNION
-                    SELECT l.solution_id, p.parent_id FROM {class_links} l JOIN m ON m.id = l.solution_id
-                    JOIN {classes} p ON p.id = l.serviceclass_id WHERE p.parent_id IS NOT NULL
+                    SELECT ml.solution_id, p.parent_id FROM ml
+                    JOIN {classes} p ON p.id = ml.class_id WHERE p.parent_id IS NOT NULL
                 ) pairs
                 GROUP BY pairs.class_id
             ) x
@@ -482,15 +522,19 @@ class SharedCounts:
                 JOIN {organisations} o ON o.id = a.organisation_id
                 WHERE a.status IN ({status_marks}) AND a.organisation_id <> m.organisation_id
             ) sizes
-            GROUP BY sizes.size_class
+            GROUP BY sizes.size_class{ranked}
         """  # noqa: S608 - table names from model metadata; values travel as parameters
-        all_params = [*params, content_type, *statuses, *size_params, *statuses]
+        all_params = [*params, content_type, *statuses, *size_params, *statuses, *([top] if top else [])]
         counts: dict[str, dict[str, int]] = {}
         names: dict[str, dict[str, tuple]] = {}
+        best: list[tuple[int, int]] = []
         with connection.cursor() as cursor:
             cursor.execute(sql, all_params)
             for facet, value, n, name_fi, name_sv, name_en, position, parent in cursor.fetchall():
                 if value is None:
+                    continue
+                if facet == "top":
+                    best.append((position, int(value)))
                     continue
                 value = str(value)
                 counts.setdefault(facet, {})[value] = n
@@ -505,7 +549,8 @@ class SharedCounts:
             if org_ids
             else []
         )
-        return cls(total, counts, names, {org.pk: org for org in publishers})
+        top_ids = [pk for _, pk in sorted(best)] if top and (limit is None or total < limit) else None
+        return cls(total, counts, names, {org.pk: org for org in publishers}, top_ids)
 
     def of_facet(self, facet) -> dict[str, int]:
         return self.counts.get(facet, {})

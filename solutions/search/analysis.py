@@ -191,6 +191,15 @@ def analyze_text(text: str, language: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=8192)
+def text_lexemes(text: str, language: str) -> frozenset[str]:
+    """Every lexeme and compound part of ``text``: what a search result's explanation looks up, for
+    the same few hundred texts page after page."""
+    return frozenset(
+        lexeme for token in analyze_text(text, language) for lexeme in (*token.lexemes, *token.parts)
+    )
+
+
 @dataclass(frozen=True)
 class QueryWord:
     """What one query word may stand for: any of ``lexemes``, or its compound ``parts`` in a row."""

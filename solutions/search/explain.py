@@ -8,12 +8,12 @@ language, for the few solutions on a page.
 
 from django.utils.translation import gettext as _
 
-from solutions.search.analysis import analyze_text
+from solutions.search.analysis import text_lexemes
 from solutions.search.base import Plan
 
 
 def _meets(text: str, language: str, lexemes: set[str]) -> bool:
-    return any(lexemes.intersection((*token.lexemes, *token.parts)) for token in analyze_text(text, language))
+    return not lexemes.isdisjoint(text_lexemes(text, language))
 
 
 def _name_meets(item, lexemes: set[str]) -> bool:

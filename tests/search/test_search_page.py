@@ -1,6 +1,7 @@
 """The search page with difficult input: results or a clear message, never an error page."""
 
 import pytest
+from django.test import RequestFactory
 
 from solutions.search.base import MAX_QUERY_LENGTH
 from tests.factories import SolutionFactory
@@ -121,3 +122,34 @@ def test_completeness_orders_otherwise_equal_matches(client, db):
     )
     response = client.get("/fi/solutions/", {"q": "aineistohaku"})
     assert [s.pk for s in response.context["page"].object_list] == [complete.pk, bare.pk]
+
+
+@pytest.mark.parametrize("top", [3, 100])
+def test_pages_of_a_search_follow_one_order_whether_ranked_while_counting_or_not(
+    client, db, monkeypatch, settings, top
+):
+    # The pass that counts a search's matches ranks them too and keeps the best `top` ids; pages
+    # inside them and pages beyond must read as one list, in the order the full ranking gives.
+    from solutions import filters
+    from solutions.models import Solution
+
+    monkeypatch.setattr(filters, "TOP_IN_COUNTS", top)
+    settings.SOLUTIONS_PAGE_SIZE = 2
+    for number in range(7):
+        SolutionFactory(
+            title=f"Kirjaston palvelu {number}" if number % 2 else f"Asiointipalvelu {number}",
+            summary="Kirjaston asiakkaille. " * (1 + number % 3),
+            description="Kirjasto." if number % 3 else "",
+        )
+    SolutionFactory(title="Ruokalistat", summary="Koulujen ruokalistat.")
+
+    shown = []
+    for page_number in (1, 2, 3, 4):
+        page = client.get("/fi/solutions/", {"q": "kirjasto", "page": page_number}).context["page"]
+        shown += [solution.pk for solution in page.object_list]
+
+    request = RequestFactory().get("/", {"q": "kirjasto"})
+    filterset = filters.SolutionFilter(request.GET, queryset=Solution.objects.published().for_listing())
+    expected = list(filterset.results().values_list("pk", flat=True))  # every match ranked, no shortcut
+    assert len(expected) == 7
+    assert shown == expected
