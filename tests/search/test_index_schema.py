@@ -66,3 +66,15 @@ def test_vocabulary_holds_only_published_words(db):
     )
     call_command("reindex", stdout=StringIO(), stderr=StringIO())
     assert not SearchLexeme.objects.filter(lexeme="luonnosjärjestelmä").exists()
+
+
+@pytest.mark.postgres_only
+def test_the_planner_keeps_enough_lexeme_statistics_to_use_the_index(db):
+    # With PostgreSQL's default, a word the catalogue lacks was guessed to match hundreds of rows
+    # and "is there any match?" read the whole table (see index.SEARCH_STATISTICS).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = 'solutions_solution'::regclass"
+            " AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone()[0] == index.SEARCH_STATISTICS
