@@ -48,6 +48,7 @@ from municipalities.permissions import roles
 from solutions.community.models import REUSE_STATUSES, Adoption
 from solutions.models import Lifecycle, LifeEvent, ServiceClass, Solution, SolutionKind, TagNames
 from solutions.search import get_backend
+from solutions.search import index as search_index
 from solutions.search.base import RowSQL
 
 # Counting every match of a broad search costs more than it tells: past this many, the page says
@@ -386,6 +387,11 @@ class SolutionFilter(django_filters.FilterSet):
         return self._shared_counts
 
 
+def _unnest_counts(column: str, name: str) -> str:
+    """SQL counting the matches ``m`` per id in their array ``column`` (one of index.FACET_COLUMNS)."""
+    return f"SELECT {name}, COUNT(*) AS n FROM m, unnest(m.{column}) AS {name} GROUP BY {name}"  # noqa: S608
+
+
 def _size_case(column: str) -> tuple[str, list]:
     """SQL giving the size class of a population column (the classes' bounds as parameters)."""
     whens, params = [], []
@@ -444,6 +450,19 @@ class SharedCounts:
                 ) AS position
                 FROM m
             ) t WHERE t.position <= %s"""  # noqa: S608 -- constants only; the number is a parameter
+        arrays = connection.vendor == "postgresql" and search_index.facet_arrays_present()
+        if arrays:
+            # The index keeps each solution's class (with parents), tag and life event ids beside
+            # its entry: counting them is an unnest of what the row read already holds.
+            from django.contrib.postgres.fields import ArrayField
+
+            rows = rows.annotate(
+                **{
+                    column: RowSQL(f"__ROW__.{column}", [], output_field=ArrayField(IntegerField()))
+                    for column in search_index.FACET_COLUMNS
+                }
+            )
+            columns += list(search_index.FACET_COLUMNS)
         rows = rows.values(*columns)
         try:
             chosen, params = (rows[:limit] if limit else rows).query.sql_with_params()
@@ -462,12 +481,36 @@ class SharedCounts:
         statuses = [str(status) for status in REUSE_STATUSES]
         status_marks = ", ".join(["%s"] * len(statuses))
         content_type = ContentType.objects.get_for_model(Solution).pk
-        # Every part gives (facet, value, count, name_fi, name_sv, name_en, position, parent).
-        sql = f"""
-            WITH m ({", ".join(["id", *columns[1:]])}) AS ({chosen}),
+        # Table and column names below come from model metadata and this module; values are parameters.
+        if arrays:
+            class_counts = _unnest_counts("search_class_ids", "class_id")
+            event_counts = _unnest_counts("search_event_ids", "event_id")
+            tag_counts = _unnest_counts("search_tag_ids", "tag_id")
+            tag_params = []
+            class_links_cte = ""
+        else:
+            class_counts = f"""
+                SELECT pairs.class_id, COUNT(*) AS n FROM (
+                    SELECT ml.solution_id, ml.class_id FROM ml
+                    UNION
+                    SELECT ml.solution_id, p.parent_id FROM ml
+                    JOIN {classes} p ON p.id = ml.class_id WHERE p.parent_id IS NOT NULL
+                ) pairs
+                GROUP BY pairs.class_id"""  # noqa: S608
+            event_counts = f"""
+                SELECT l.{event_column} AS event_id, COUNT(*) AS n FROM {event_links} l
+                JOIN m ON m.id = l.solution_id GROUP BY l.{event_column}"""  # noqa: S608
+            tag_counts = """
+                SELECT i.tag_id, COUNT(*) AS n FROM taggit_taggeditem i JOIN m ON m.id = i.object_id
+                WHERE i.content_type_id = %s GROUP BY i.tag_id"""
+            tag_params = [content_type]
+            class_links_cte = f""",
             ml (solution_id, class_id) AS (
                 SELECT l.solution_id, l.serviceclass_id FROM {class_links} l JOIN m ON m.id = l.solution_id
-            )
+            )"""  # noqa: S608
+        # Every part gives (facet, value, count, name_fi, name_sv, name_en, position, parent).
+        sql = f"""
+            WITH m ({", ".join(["id", *columns[1:]])}) AS ({chosen}){class_links_cte}
             SELECT 'total', '', COUNT(*), NULL, NULL, NULL, CAST(NULL AS INTEGER), NULL FROM m
             UNION ALL
             SELECT 'kind', m.kind, COUNT(*), NULL, NULL, NULL, NULL, NULL FROM m GROUP BY m.kind
@@ -481,30 +524,16 @@ class SharedCounts:
             FROM m GROUP BY m.organisation_id
             UNION ALL
             SELECT 'service_class', c.code, x.n, c.name_fi, c.name_sv, c.name_en, c.position, parent.code
-            FROM (
-                SELECT pairs.class_id, COUNT(*) AS n FROM (
-                    SELECT ml.solution_id, ml.class_id FROM ml
-                    UNION
-                    SELECT ml.solution_id, p.parent_id FROM ml
-                    JOIN {classes} p ON p.id = ml.class_id WHERE p.parent_id IS NOT NULL
-                ) pairs
-                GROUP BY pairs.class_id
-            ) x
+            FROM ({class_counts}) x
             JOIN {classes} c ON c.id = x.class_id LEFT JOIN {classes} parent ON parent.id = c.parent_id
             UNION ALL
             SELECT 'life_event', e.code, x.n, e.name_fi, e.name_sv, e.name_en, e.position, NULL
-            FROM (
-                SELECT l.{event_column} AS event_id, COUNT(*) AS n FROM {event_links} l
-                JOIN m ON m.id = l.solution_id GROUP BY l.{event_column}
-            ) x
+            FROM ({event_counts}) x
             JOIN {events} e ON e.id = x.event_id
             UNION ALL
             SELECT 'tag', t.slug, x.n, COALESCE(NULLIF(names.name_fi, ''), t.name), names.name_sv,
                    names.name_en, NULL, NULL
-            FROM (
-                SELECT i.tag_id, COUNT(*) AS n FROM taggit_taggeditem i JOIN m ON m.id = i.object_id
-                WHERE i.content_type_id = %s GROUP BY i.tag_id
-            ) x
+            FROM ({tag_counts}) x
             JOIN taggit_tag t ON t.id = x.tag_id LEFT JOIN {tag_names} names ON names.tag_id = t.id
             UNION ALL
             SELECT 'used_in_region', r.code, COUNT(DISTINCT a.solution_id), r.name_fi, r.name_sv, r.name_en,
@@ -524,7 +553,7 @@ class SharedCounts:
             ) sizes
             GROUP BY sizes.size_class{ranked}
         """  # noqa: S608 - table names from model metadata; values travel as parameters
-        all_params = [*params, content_type, *statuses, *size_params, *statuses, *([top] if top else [])]
+        all_params = [*params, *tag_params, *statuses, *size_params, *statuses, *([top] if top else [])]
         counts: dict[str, dict[str, int]] = {}
         names: dict[str, dict[str, tuple]] = {}
         best: list[tuple[int, int]] = []

@@ -10,7 +10,9 @@ same pre-analysed lexemes:
   `postgresql-15-rum`), a RUM index on the same column as well: it returns matches in rank order
   (`ORDER BY search_vector <=> query LIMIT n`), so a search that matches most of the catalogue
   reads its best few hundred matches instead of ranking every one (see `has_ranked_index`). Without
-  it search works the same, only slower on a large catalogue; the log says so once.
+  it search works the same, only slower on a large catalogue; the log says so once. Beside the
+  vector, the ids the facets count (`FACET_COLUMNS`: service classes with their parents, tags, life
+  events) as integer arrays, so counting a search's matches needs no joins.
 - SQLite: an FTS5 table whose columns hold the lexemes as words, and an FTS5 trigram table over the
   vocabulary.
 
@@ -66,9 +68,18 @@ WEIGHTS = "ABCD"
 # SQLite columns in the order of the FTS5 table: whole words and compound parts for each weight.
 FTS_COLUMNS = ("a", "a_parts", "b", "b_parts", "c", "c_parts", "d")
 
+# PostgreSQL also keeps, beside each entry, the ids its facets count: service classes with their
+# parents, tags and life events. Counting them for a search's few thousand matches is then one
+# unnest of arrays already read with the row, not three joins (solutions/filters.py SharedCounts).
+FACET_COLUMNS = ("search_class_ids", "search_tag_ids", "search_event_ids")
+
 POSTGRES_SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE solutions_solution ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    *[
+        f"ALTER TABLE solutions_solution ADD COLUMN IF NOT EXISTS {column} integer[]"
+        for column in FACET_COLUMNS
+    ],
     "CREATE INDEX IF NOT EXISTS solutions_solution_search_idx ON solutions_solution"
     " USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS solutions_searchlexeme_trgm_idx ON {LEXEME_TABLE} "
@@ -122,11 +133,13 @@ def _table_exists(connection, name: str) -> bool:
 def _schema_present(connection) -> bool:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            columns = ("search_vector", *FACET_COLUMNS)
             cursor.execute(
-                "SELECT 1 FROM pg_attribute WHERE attrelid = 'solutions_solution'::regclass"
-                " AND attname = 'search_vector' AND NOT attisdropped"
+                "SELECT count(*) FROM pg_attribute WHERE attrelid = 'solutions_solution'::regclass"
+                f" AND attname IN ({', '.join(['%s'] * len(columns))}) AND NOT attisdropped",
+                columns,
             )
-            return cursor.fetchone() is not None
+            return cursor.fetchone()[0] == len(columns)
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE])
         return cursor.fetchone() is not None
 
@@ -206,6 +219,21 @@ def _ensure_statistics(connection) -> None:
             cursor.execute(STATISTICS_SQL)
 
 
+# {(alias, database name): True} once the facet id columns were seen; looked up once per process.
+_facet_arrays_cache: dict[tuple[str, str], bool] = {}
+
+
+def facet_arrays_present(connection=None) -> bool:
+    """Whether this PostgreSQL database keeps the facet ids beside the index entries."""
+    connection = connection or default_connection
+    if connection.vendor != "postgresql":
+        return False
+    key = (connection.alias, connection.settings_dict.get("NAME") or "")
+    if not _facet_arrays_cache.get(key):
+        _facet_arrays_cache[key] = _schema_present(connection)
+    return _facet_arrays_cache[key]
+
+
 def ensure_schema(sender=None, using="default", verbosity=1, **kwargs) -> bool:
     """Create the index where it is missing and fill it; True when something was created.
 
@@ -246,6 +274,10 @@ class Entry:
     """The analysed text of one solution: for each weight, the tokens of its fields in order."""
 
     fields: dict[str, list] = field(default_factory=lambda: {weight: [] for weight in WEIGHTS})
+    # The ids the facets count (PostgreSQL keeps them beside the entry): classes with their parents.
+    class_ids: list[int] = field(default_factory=list)
+    tag_ids: list[int] = field(default_factory=list)
+    event_ids: list[int] = field(default_factory=list)
 
     def add(self, weight: str, text: str, language: str) -> None:
         tokens = self.fields[weight]
@@ -315,6 +347,10 @@ def entry_for(solution) -> Entry:
     for item in (*solution.service_classes.all(), *solution.life_events.all()):
         for name, name_language in _names(item):
             entry.add("B", name, name_language)
+    classes = solution.service_classes.all()
+    entry.class_ids = sorted({c.pk for c in classes} | {c.parent_id for c in classes if c.parent_id})
+    entry.tag_ids = sorted({tag.pk for tag in solution.tags.all()})
+    entry.event_ids = sorted({event.pk for event in solution.life_events.all()})
     for text in (
         solution.description,
         solution.context,
@@ -356,11 +392,18 @@ def _write(connection, rows: list[tuple[int, Entry]], removed: list[int]) -> Non
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             if rows:
-                values = ", ".join(["(%s, %s::tsvector)"] * len(rows))
-                params = [value for pk, entry in rows for value in (pk, entry.tsvector())]
+                values = ", ".join(
+                    ["(%s, %s::tsvector, %s::integer[], %s::integer[], %s::integer[])"] * len(rows)
+                )
+                params = [
+                    value
+                    for pk, entry in rows
+                    for value in (pk, entry.tsvector(), entry.class_ids, entry.tag_ids, entry.event_ids)
+                ]
                 cursor.execute(
-                    "UPDATE solutions_solution AS s SET search_vector = v.vector"
-                    f" FROM (VALUES {values}) AS v(id, vector) WHERE s.id = v.id",
+                    "UPDATE solutions_solution AS s SET search_vector = v.vector,"
+                    " search_class_ids = v.classes, search_tag_ids = v.tags, search_event_ids = v.events"
+                    f" FROM (VALUES {values}) AS v(id, vector, classes, tags, events) WHERE s.id = v.id",
                     params,
                 )
             return

@@ -102,6 +102,41 @@ def test_service_class_counts_a_solution_under_its_class_and_the_parent(client, 
     assert sorted(titles(filtered)) == ["Asuntojen rajapinta", "Muuttoilmoituksen prosessi"]
 
 
+def test_class_tag_and_event_counts_follow_every_change(client, catalogue):
+    from django.core.cache import cache
+
+    from solutions.models import ServiceClass, Solution
+
+    booking = Solution.objects.get(title="Kirjaston tilavaraus")
+    libraries = ServiceClassFactory(code="P25", name_fi="Kirjastopalvelut")
+    booking.service_classes.add(ServiceClass.objects.get(code="P1.1"))
+    booking.tags.add("tilavaraus")
+    booking.life_events.add(*catalogue_events())
+    cache.clear()
+    response = client.get("/fi/solutions/")
+    assert facet(response, "service_class") == {"P1": 3, "P1.1": 3}
+    assert facet(response, "tag")["tilavaraus"] == 1
+    assert facet(response, "life_event") == {"KE1": 2}
+
+    # The subclass moves under another parent; a tag and an event are taken off.
+    renting = ServiceClass.objects.get(code="P1.1")
+    renting.parent = libraries
+    renting.save()
+    booking.tags.remove("tilavaraus")
+    booking.life_events.clear()
+    cache.clear()
+    response = client.get("/fi/solutions/")
+    assert facet(response, "service_class") == {"P1": 1, "P1.1": 3, "P25": 3}
+    assert "tilavaraus" not in facet(response, "tag")
+    assert facet(response, "life_event") == {"KE1": 1}
+
+
+def catalogue_events():
+    from solutions.models import LifeEvent
+
+    return list(LifeEvent.objects.filter(code="KE1"))
+
+
 def test_life_event_and_size_facets(client, catalogue):
     response = client.get("/en/solutions/?life_event=KE1")
     assert titles(response) == ["Muuttoilmoituksen prosessi"]
