@@ -49,10 +49,13 @@ SNOWBALL = {"fi": "finnish", "sv": "swedish", "en": "english"}
 
 @dataclass
 class Token:
-    """One word of a text: its lexemes (base forms or stems) and, for a compound, its parts."""
+    """One word of a text: its lexemes (base forms or stems) and, for a compound, its parts.
+
+    ``finnish``: Voikko knows the word as Finnish (it is not a name, a typo or another language)."""
 
     lexemes: list[str]
     parts: list[str] = field(default_factory=list)
+    finnish: bool = False
 
 
 class _Finnish:
@@ -161,7 +164,8 @@ def analyze_word(word: str, language: str) -> Token:
         return Token([lowered], parts if len(parts) > 1 else [])
     lexemes: list[str] = []
     parts: list[str] = []
-    for analysis in _finnish().analyze(word)[:3]:
+    analyses = _finnish().analyze(word)[:3]
+    for analysis in analyses:
         baseform = _clean(analysis.get("BASEFORM", ""))
         if baseform and baseform not in lexemes:
             lexemes.append(baseform)
@@ -172,7 +176,7 @@ def analyze_word(word: str, language: str) -> Token:
     if not lexemes:
         # Unknown to Voikko, or Voikko missing: Snowball strips the Finnish endings (Dynastyn → dynasty).
         lexemes = [_stem("fi", lowered)]
-    return Token(lexemes, parts if len(parts) > 1 else [])
+    return Token(lexemes, parts if len(parts) > 1 else [], finnish=bool(analyses))
 
 
 def words_of(text: str) -> list[str]:
@@ -213,9 +217,44 @@ class QueryWord:
         return tuple(dict.fromkeys(self.lexemes + self.parts))
 
 
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, tuple[str, ...]]:
+    """{Swedish or English lexeme: the Finnish lexemes of its glossary row} (solutions/search/glossary.py).
+
+    Each word is analysed in its own language, as the index analyses text of that language; its
+    first lexeme (the base form or stem) stands for it. Only Finnish is added: the catalogue is
+    mostly Finnish, and adding the third language too let a rare Swedish word outweigh the Finnish
+    one where the ranking weighs rare words more (SQLite's bm25).
+    """
+    from solutions.search.glossary import TERMS
+
+    table: dict[str, list[str]] = {}
+    for row in TERMS:
+        words = [
+            (word.strip(), language)
+            for language, cell in zip(("fi", "sv", "en"), row, strict=True)
+            for word in cell.split("|")
+            if word.strip()
+        ]
+        finnish = list(
+            dict.fromkeys(analyze_word(word, "fi").lexemes[0] for word, lang in words if lang == "fi")
+        )
+        for word, language in words:
+            if language == "fi":
+                continue
+            others = table.setdefault(analyze_word(word, language).lexemes[0], [])
+            others.extend(lexeme for lexeme in finnish if lexeme not in others)
+    return {lexeme: tuple(others) for lexeme, others in table.items()}
+
+
 @lru_cache(maxsize=20_000)
-def query_word(word: str) -> QueryWord:
-    """A query word read as Finnish, Swedish and English at once: the query says no language."""
+def query_word(word: str, translate: bool = True) -> QueryWord:
+    """A query word read as Finnish, Swedish and English at once: the query says no language.
+
+    ``translate``: a word that is not Finnish (`library`, `bokning`) also stands for the Finnish
+    words of its glossary row (`kirjasto`, `varaus`), so that Swedish and English queries find the
+    mostly Finnish catalogue. A Finnish word is left as it is: the catalogue speaks it.
+    """
     lowered = _clean(word)
     finnish = analyze_word(word, "fi")
     lexemes = list(finnish.lexemes)
@@ -225,6 +264,10 @@ def query_word(word: str) -> QueryWord:
                 lexemes.append(lexeme)
     if lowered and lowered not in lexemes and not finnish.parts:
         lexemes.append(lowered)
+    if translate and not finnish.finnish:
+        table = glossary()
+        for lexeme in list(lexemes):
+            lexemes.extend(other for other in table.get(lexeme, ()) if other not in lexemes)
     return QueryWord(lowered, tuple(lexemes), tuple(finnish.parts))
 
 

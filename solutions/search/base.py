@@ -359,7 +359,7 @@ def highlight_lexemes(text: str, lexemes: set[str]) -> SafeString:
     out: list[str] = []
     position = 0
     for match in _WORD.finditer(text):
-        word = query_word(match.group(0))
+        word = query_word(match.group(0), translate=False)
         if lexemes.intersection(word.all_lexemes):
             out.append(escape(text[position : match.start()]))
             out.append("<mark>" + escape(match.group(0)) + "</mark>")

@@ -153,3 +153,22 @@ def test_pages_of_a_search_follow_one_order_whether_ranked_while_counting_or_not
     expected = list(filterset.results().values_list("pk", flat=True))  # every match ranked, no shortcut
     assert len(expected) == 7
     assert shown == expected
+
+
+def test_swedish_and_english_words_find_finnish_solutions_through_the_glossary(client, db):
+    booking = SolutionFactory(
+        title="Kirjaston tilavarausjärjestelmä", summary="Ryhmätilojen varaus verkossa."
+    )
+    SolutionFactory(title="Kirjaston e-aineistot", summary="Lainaa e-kirjoja verkossa.")
+    SolutionFactory(title="Liikuntahallin vuorot", summary="Seurojen kausivuorot.")
+    for query in ("library booking", "biblioteket bokning", "room reservation"):
+        found = [s.title for s in client.get("/en/solutions/", {"q": query}).context["page"].object_list]
+        assert found == [booking.title], query
+
+
+def test_a_finnish_word_is_not_widened_by_the_glossary(client, db):
+    # The catalogue speaks Finnish: `varaus` finds what says varaus, not every English "booking".
+    SolutionFactory(title="Booking system for sports halls", summary="Clubs book their turns.", language="en")
+    finnish = SolutionFactory(title="Kokoustilojen varaus", summary="Varaa kokoustila verkossa.")
+    found = [s.title for s in client.get("/fi/solutions/", {"q": "varaus"}).context["page"].object_list]
+    assert found == [finnish.title]

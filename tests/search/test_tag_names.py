@@ -23,13 +23,15 @@ def titles(client, query, language="fi"):
 
 
 def test_a_tag_named_in_swedish_and_english_is_found_in_those_languages(client, snow_map):
-    assert titles(client, "snöröjning", "sv") == []
+    # Words the built-in glossary does not know, so only the tag's names can find it.
+    assert titles(client, "vinterväghållning", "sv") == []
+    assert titles(client, "wintertime upkeep", "en") == []
     TagNames.objects.create(
-        tag=Tag.objects.get(name="lumityöt"), name_sv="snöröjning", name_en="snow clearing"
+        tag=Tag.objects.get(name="lumityöt"), name_sv="vinterväghållning", name_en="wintertime upkeep"
     )
 
-    assert titles(client, "snöröjning", "sv") == ["Auraustilanne kartalla"]
-    assert titles(client, "snow clearing", "en") == ["Auraustilanne kartalla"]
+    assert titles(client, "vinterväghållning", "sv") == ["Auraustilanne kartalla"]
+    assert titles(client, "wintertime upkeep", "en") == ["Auraustilanne kartalla"]
 
 
 def test_the_tag_filter_shows_the_name_in_the_readers_language(client, snow_map):
