@@ -227,3 +227,8 @@ def test_a_search_broader_than_the_cap_says_over_and_counts_its_first_matches(cl
     kinds = {facet.name: facet for facet in response.context["facets"]}["kind"]
     # The facets count the matches read: the cap and one more, to know that there are more.
     assert [(option.value, option.count) for option in kinds.options] == [("api", 4)]
+    # ...and the filters say so.
+    assert "The numbers count the first 3 matches." in response.content.decode()
+    assert (
+        "The numbers count" not in client.get("/en/solutions/", {"q": "kirjasto palvelu 1"}).content.decode()
+    )
