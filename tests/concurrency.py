@@ -8,7 +8,8 @@ from django.db import connection
 def run_at_once(*calls):
     """Run the calls in threads released together; return what each returned or raised."""
     barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
+    # What a thread that is still running when the wait below ends "returned".
+    results = [TimeoutError("did not finish within 30 s")] * len(calls)
 
     def run(index, call):
         try:

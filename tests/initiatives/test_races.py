@@ -31,8 +31,8 @@ def test_two_deliveries_at_once_make_one_solution(
         return lambda: initiatives.deliver(Initiative.objects.get(pk=initiative.pk), user, data)
 
     results = run_at_once(deliver(editor), deliver(org_admin))
-    assert sum(isinstance(result, Solution) for result in results) == 1
-    assert sum(isinstance(result, InitiativeError) for result in results) == 1
+    assert sum(isinstance(result, Solution) for result in results) == 1, results
+    assert sum(isinstance(result, InitiativeError) for result in results) == 1, results
     assert Solution.objects.count() == 1
     initiative.refresh_from_db()
     assert initiative.status == InitiativeStatus.DELIVERED
