@@ -378,7 +378,12 @@ class SolutionFilter(django_filters.FilterSet):
             # A search counts its first MAX_COUNTED + 1 matches ("over 10,000"); a list without search
             # words counts every solution it shows.
             matches = self.queryset_without(None)  # reads the query, so search_plan is known after
-            ranked = bool(getattr(self, "search_plan", None)) and self.sort_order == SORT.RELEVANCE
+            plan = getattr(self, "search_plan", None)
+            ranked = bool(plan) and self.sort_order == SORT.RELEVANCE
+            if ranked and not self.active_filters and plan.matches_at_least() > MAX_COUNTED:
+                # Sure to be capped: the best matches will come from the ranked index, so ranking
+                # the 5,001 rows read would be wasted (25-55 ms at 100,000 solutions).
+                ranked = False
             self._shared_counts = SharedCounts.of(
                 matches,
                 limit=MAX_COUNTED + 1 if self.query else None,

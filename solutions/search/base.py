@@ -164,7 +164,7 @@ class Plan:
     alternatives: list[AnalysedTerm] = field(default_factory=list)
     # What the vocabulary lookup answered (known lexemes, concept names), kept so that a second
     # reading of the same query asks the database nothing more.
-    vocabulary: tuple[set[str], list[list]] | None = None
+    vocabulary: tuple[dict[str, int], list[list]] | None = None
     # Words taken as compounds of known parts though the vocabulary lacks them whole: typos, maybe.
     guessed_compounds: bool = False
 
@@ -196,31 +196,58 @@ class Plan:
         terms = [term for group in self.groups for term in group] + self.alternatives
         return {lexeme for term in terms for word in term.words for lexeme in word.all_lexemes}
 
+    def matches_at_least(self) -> int:
+        """A lower bound on how many published solutions the plan matches, from the vocabulary's
+        document counts: a query of one word (or words joined by `or`) matches at least every
+        solution that has any one of its lexemes. 0 when nothing can be said (several words that
+        must all match, an excluded word). The counts are those of the last rebuild, so this is a
+        hint for how to do the work, never a number to show."""
+        if not self.vocabulary or self.excluded:
+            return 0
+        counts = self.vocabulary[0]
+        terms = list(self.alternatives)
+        if len(self.groups) == 1:
+            terms += self.groups[0]
+        elif self.groups:
+            return 0
+        return max(
+            (
+                counts.get(lexeme, 0)
+                for term in terms
+                if len(term.words) == 1
+                for lexeme in term.words[0].lexemes
+            ),
+            default=0,
+        )
 
-def lookup(lexemes: list[str], keys: list[str]) -> tuple[set[str], list[list]]:
-    """The ``lexemes`` the vocabulary knows, and the names of the concepts with these ``keys``."""
+
+def lookup(lexemes: list[str], keys: list[str]) -> tuple[dict[str, int], list[list]]:
+    """The ``lexemes`` the vocabulary knows, with the number of published solutions that had each at
+    the last rebuild, and the names of the concepts with these ``keys``."""
     import json
 
     from django.db import connection
 
     if not lexemes and not keys:
-        return set(), []
+        return {}, []
     parts, params = [], []
     if lexemes:
         placeholders = ", ".join(["%s"] * len(lexemes))
-        parts.append(f"SELECT lexeme, NULL FROM {LEXEME_TABLE} WHERE lexeme IN ({placeholders})")  # noqa: S608
+        parts.append(
+            f"SELECT lexeme, NULL, document_count FROM {LEXEME_TABLE} WHERE lexeme IN ({placeholders})"  # noqa: S608
+        )
         params += lexemes
     if keys:
         placeholders = ", ".join(["%s"] * len(keys))
-        parts.append(f"SELECT key, names FROM {CONCEPT_TABLE} WHERE key IN ({placeholders})")  # noqa: S608
+        parts.append(f"SELECT key, names, NULL FROM {CONCEPT_TABLE} WHERE key IN ({placeholders})")  # noqa: S608
         params += keys
     with connection.cursor() as cursor:
         # Table names are constants and every value a parameter.
         cursor.execute(" UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
-    known = {value for value, names in rows if names is None}
+    known = {value: count or 0 for value, names, count in rows if names is None}
     concepts = [
-        json.loads(names) if isinstance(names, str) else names for _, names in rows if names is not None
+        json.loads(names) if isinstance(names, str) else names for _, names, _ in rows if names is not None
     ]
     return known, concepts
 

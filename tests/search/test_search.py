@@ -252,3 +252,18 @@ def test_excluded_word_anywhere_excludes_a_compound_match(search):
     make("Tilojen varausjärjestelmä", description="Sopii myös kokousten varaamiseen.")
     make("Kirjaston varausjärjestelmä")
     assert search("järjestelmä -kokousten") == ["Kirjaston varausjärjestelmä"]
+
+
+def test_a_lower_bound_on_matches_comes_from_the_vocabulary_counts(db):
+    # One word matches at least every solution with any of its lexemes; several words that must all
+    # match, or an excluded word, say nothing. (Used to skip ranking a search sure to be capped.)
+    from solutions.models import SearchLexeme
+
+    backend = get_backend()
+    SearchLexeme.objects.update_or_create(lexeme="kirjasto", defaults={"document_count": 7000})
+    SearchLexeme.objects.update_or_create(lexeme="varaus", defaults={"document_count": 40})
+    assert backend.plan("kirjastoissa").matches_at_least() == 7000
+    assert backend.plan("varaus or kirjasto").matches_at_least() == 7000
+    assert backend.plan("varaus").matches_at_least() == 40
+    assert backend.plan("kirjasto varaus").matches_at_least() == 0
+    assert backend.plan("kirjasto -varaus").matches_at_least() == 0

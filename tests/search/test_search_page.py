@@ -172,3 +172,25 @@ def test_a_finnish_word_is_not_widened_by_the_glossary(client, db):
     finnish = SolutionFactory(title="Kokoustilojen varaus", summary="Varaa kokoustila verkossa.")
     found = [s.title for s in client.get("/fi/solutions/", {"q": "varaus"}).context["page"].object_list]
     assert found == [finnish.title]
+
+
+def test_a_search_sure_to_be_capped_still_lists_its_best_match_first(client, db, monkeypatch):
+    # The vocabulary says the word is in more solutions than are counted: the counting pass does not
+    # rank, and the ranking comes from the index (or from ranking every match) instead.
+    from solutions import filters
+    from solutions.models import SearchLexeme
+
+    monkeypatch.setattr(filters, "MAX_COUNTED", 3)
+    monkeypatch.setattr(filters, "RANK_ALL_UP_TO", 3)
+    for number in range(4):
+        SolutionFactory(
+            title=f"Asiointipalvelu {number}",
+            summary="Palvelu, jota käytetään myös kirjastossa.",
+            description="Lainaus ja palautus. " * 20,
+        )
+    best = SolutionFactory(title="Kirjaston kirjasto", summary="Kirjasto verkossa.", description="")
+    SearchLexeme.objects.filter(lexeme="kirjasto").update(document_count=1000)
+
+    response = client.get("/en/solutions/", {"q": "kirjasto"})
+    assert "Over 3 solutions" in response.content.decode()
+    assert response.context["page"].object_list[0] == best
