@@ -3,7 +3,8 @@
 Results can match through text the card does not show: a Swedish or English name of the service
 class or life event (`bibliotek`, `library` finding "Kirjaston tilavarausjärjestelmä"), a tag, the
 product a solution replaces, the description. ``match_reasons`` says which, in the interface
-language, for the few solutions on a page.
+language, for the few solutions on a page: the title, summary, tags, "replaces", classes and events
+it matched in, or else the description (or the organisation's name).
 """
 
 from django.utils.translation import gettext as _
@@ -44,9 +45,13 @@ def match_reasons(solution, plan: Plan | None) -> list[str]:
     for event in solution.life_events.all():
         if _name_meets(event, lexemes):
             reasons.append(_("life event “%(name)s”") % {"name": event.name})
-    long_texts = (solution.description, solution.context, solution.results, solution.lessons_learned)
-    if any(_meets(text, language, lexemes) for text in long_texts if text):
-        reasons.append(_("description"))
-    if not reasons and _name_meets(solution.organisation, lexemes):
-        reasons.append(_("organisation"))
-    return reasons
+    if reasons:
+        # The places a card can show or name say enough; the long texts are not read through for
+        # every card of every page (each word of them analysed) to add "description" as well.
+        return reasons
+    # A search result matched somewhere: what is left is the long texts and the organisation's name.
+    if _name_meets(solution.organisation, lexemes):
+        long_texts = (solution.description, solution.context, solution.results, solution.lessons_learned)
+        if not any(_meets(text, language, lexemes) for text in long_texts if text):
+            return [_("organisation")]
+    return [_("description")]

@@ -194,3 +194,20 @@ def test_a_search_sure_to_be_capped_still_lists_its_best_match_first(client, db,
     response = client.get("/en/solutions/", {"q": "kirjasto"})
     assert "Over 3 solutions" in response.content.decode()
     assert response.context["page"].object_list[0] == best
+
+
+def test_a_result_says_where_it_matched_title_before_description(client, db):
+    titled = SolutionFactory(
+        title="Aineistohaku", summary="Hae teoksia.", description="Aineistohaku verkossa."
+    )
+    described = SolutionFactory(
+        title="Kirjaston verkkopalvelu", summary="Lainaa ja varaa.", description="Aineistohaku."
+    )
+    organisation_only = SolutionFactory(title="Lainaus", summary="Lainaa verkossa.", description="")
+    organisation_only.organisation.name_fi = "Aineistohaun kaupunki"
+    organisation_only.organisation.save()
+    page = client.get("/en/solutions/", {"q": "aineistohaku"}).context["page"]
+    reasons = {solution.pk: solution.match_reasons for solution in page.object_list}
+    assert reasons[titled.pk] == ["title"]
+    assert reasons[described.pk] == ["description"]
+    assert reasons[organisation_only.pk] == ["organisation"]
