@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
@@ -455,12 +456,11 @@ class SharedCounts:
                 ) AS position
                 FROM m
             ) t WHERE t.position <= %s"""  # noqa: S608 -- constants only; the number is a parameter
-        arrays = connection.vendor == "postgresql" and search_index.facet_arrays_present()
+        # On PostgreSQL the index keeps each solution's class (with parents), tag and life event ids
+        # beside its entry (created with it after every migrate): counting them is an unnest of what
+        # the row read already holds.
+        arrays = connection.vendor == "postgresql"
         if arrays:
-            # The index keeps each solution's class (with parents), tag and life event ids beside
-            # its entry: counting them is an unnest of what the row read already holds.
-            from django.contrib.postgres.fields import ArrayField
-
             rows = rows.annotate(
                 **{
                     column: RowSQL(f"__ROW__.{column}", [], output_field=ArrayField(IntegerField()))

@@ -26,6 +26,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from solutions.search.glossary import TERMS
+
 logger = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -226,8 +228,6 @@ def glossary() -> dict[str, tuple[str, ...]]:
     mostly Finnish, and adding the third language too let a rare Swedish word outweigh the Finnish
     one where the ranking weighs rare words more (SQLite's bm25).
     """
-    from solutions.search.glossary import TERMS
-
     table: dict[str, list[str]] = {}
     for row in TERMS:
         words = [

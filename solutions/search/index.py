@@ -219,21 +219,6 @@ def _ensure_statistics(connection) -> None:
             cursor.execute(STATISTICS_SQL)
 
 
-# {(alias, database name): True} once the facet id columns were seen; looked up once per process.
-_facet_arrays_cache: dict[tuple[str, str], bool] = {}
-
-
-def facet_arrays_present(connection=None) -> bool:
-    """Whether this PostgreSQL database keeps the facet ids beside the index entries."""
-    connection = connection or default_connection
-    if connection.vendor != "postgresql":
-        return False
-    key = (connection.alias, connection.settings_dict.get("NAME") or "")
-    if not _facet_arrays_cache.get(key):
-        _facet_arrays_cache[key] = _schema_present(connection)
-    return _facet_arrays_cache[key]
-
-
 def ensure_schema(sender=None, using="default", verbosity=1, **kwargs) -> bool:
     """Create the index where it is missing and fill it; True when something was created.
 
