@@ -78,3 +78,28 @@ def test_the_planner_keeps_enough_lexeme_statistics_to_use_the_index(db):
             " AND attname = 'search_vector'"
         )
         assert cursor.fetchone()[0] == index.SEARCH_STATISTICS
+
+
+@pytest.mark.postgres_only
+def test_a_long_solutions_search_vector_stays_in_its_row(db):
+    # Ranking a search's matches reads every match's vector several times; out of line, each read
+    # is a lookup in the TOAST table (see index.TOAST_TUPLE_TARGET).
+    import random
+
+    rng = random.Random(7)
+    words = [
+        "".join(rng.choice("abdefghijklmnoprstuvy") for _ in range(rng.randint(6, 11))) for _ in range(200)
+    ]
+    solution = factories.SolutionFactory(description=" ".join(words))
+    index.update([solution.pk])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_size(search_vector), octet_length(search_vector::text),"
+            " (SELECT reltoastrelid::regclass::text FROM pg_class WHERE relname = 'solutions_solution')"
+            " FROM solutions_solution WHERE id = %s",
+            [solution.pk],
+        )
+        stored, text_length, toast_table = cursor.fetchone()
+        assert text_length > 3000  # a vector well over PostgreSQL's default 2 kB threshold
+        cursor.execute(f"SELECT count(*) FROM {toast_table}")  # noqa: S608 -- the catalogue's own name
+        assert cursor.fetchone()[0] == 0, f"the row with its {stored}-byte vector was split"
