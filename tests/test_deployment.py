@@ -92,3 +92,17 @@ def test_a_migration_check_needs_no_secret_key_but_nothing_else_runs_without_one
     for command in (["shell", "-c", "print(1)"], ["send_digests"], ["check"]):
         result = manage(*command, env=env)
         assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_served_process_loads_the_search_analysis_before_its_first_request():
+    # Otherwise the first English or Swedish search of every new server process waits while the
+    # glossary's words are analysed.
+    import importlib
+
+    import kuntajako.wsgi
+    from solutions.search import analysis
+
+    analysis.glossary.cache_clear()
+    importlib.reload(kuntajako.wsgi)
+    assert analysis.glossary.cache_info().currsize == 1
+    assert analysis.glossary()["bibliotek"] == ("kirjasto",)
