@@ -80,3 +80,39 @@ def test_a_deeper_page_reads_deeper_into_the_index(client, catalogue, monkeypatc
     beyond = client.get("/fi/solutions/", {"q": "kirjasto", "page": "99"}).context["page"]
     assert beyond.number == 7  # a page past the end shows the last page, not an empty one
     assert len(beyond.object_list) == 1
+
+
+def test_matches_are_found_with_the_gin_index_and_ranked_with_rum(catalogue):
+    # RUM answers "which rows match" too, and the planner estimated it cheaper, but it is many
+    # times slower at that than GIN (see solutions.search.postgres.MATCH).
+    from solutions.models import Solution
+    from solutions.search import get_backend
+
+    _needs_rum()
+    about, _passing = catalogue
+    backend = get_backend()
+    plan = backend.plan("kirjaston varaus")
+    # Without the published filter, so that only the search indexes can serve the queries.
+    found = backend.search_plan(Solution.objects.all(), plan)
+    statements = []
+
+    def capture(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE solutions_solution")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a catalogue this small is read whole
+        with connection.execute_wrapper(capture):
+            ids = backend.ranked_ids(found, plan, 10)
+        plans = {}
+        for name, (sql, params) in {
+            "finding": found.values("pk").query.sql_with_params(),
+            "ranking": statements[-1],
+        }.items():
+            cursor.execute("EXPLAIN " + sql, params)
+            plans[name] = "\n".join(row[0] for row in cursor.fetchall())
+    assert ids[0] == about.pk
+    assert "solutions_solution_search_idx" in plans["finding"], plans["finding"]
+    assert index.RANKED_INDEX not in plans["finding"], plans["finding"]
+    assert index.RANKED_INDEX in plans["ranking"], plans["ranking"]
