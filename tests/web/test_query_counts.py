@@ -42,6 +42,32 @@ def test_list_page_queries_do_not_grow_with_the_catalogue(client, make_catalogue
     assert small == large == expected
 
 
+def test_the_whole_catalogue_is_counted_once_per_catalogue_version(client, make_catalogue):
+    # A signed-in visitor's list is not a cached page, but the total of the unfiltered list is
+    # the same for everyone until the catalogue changes.
+    from tests.factories import SolutionFactory, UserFactory
+
+    make_catalogue(5)
+    client.force_login(UserFactory())
+    counting = []
+    for _visit in range(2):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/fi/solutions/")
+        counting.append(
+            [
+                q["sql"]
+                for q in context.captured_queries
+                if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "solutions_solution"')
+            ]
+        )
+    assert len(counting[0]) == 1
+    assert counting[1] == []
+    assert response.context["page"].paginator.count == 5
+    SolutionFactory()  # a new solution makes a new catalogue version
+    response = client.get("/fi/solutions/")
+    assert response.context["page"].paginator.count == 6
+
+
 # The organisation page reads the adoptions of its solutions and its own adoptions: two queries;
 # the exchange balance's lines of jointly developed solutions (solutions.initiatives) and of the
 # savings its experiments measured (solutions.experiments): one each.
