@@ -3,7 +3,9 @@
 Every facet accepts several values (checkboxes send the parameter once per ticked box); values of one
 facet are alternatives (OR), different facets narrow each other (AND). The counts beside a facet's
 values are computed with every filter applied except that facet's own, so a count tells what ticking
-the box would add. Each facet costs one aggregate query, whatever the size of the catalogue.
+the box would add. The facets without a selection share one query of grouped counts over the
+matches; each facet with a selection counts in one more, over the matches of the other filters. For a
+search, both cover its first MAX_COUNTED matches, whatever the size of the catalogue.
 
 Reuse: "used by organisations like mine" is two facets, `used_in_region` (a region code) and
 `used_by_size` (a size class), matching solutions that an organisation of that region or size pilots
@@ -12,7 +14,11 @@ Sorting by reuse orders by the reuse count (piloting and in use), and relevance 
 for it, so that among equally good matches the proven solution comes first.
 """
 
+# SQL below is assembled from model metadata and this module's constants; values are parameters.
+# ruff: noqa: S608
+
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 import django_filters
@@ -24,8 +30,6 @@ from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
-    CharField,
-    Count,
     F,
     FloatField,
     IntegerField,
@@ -187,17 +191,6 @@ class ValueListFilter(django_filters.Filter):
         return qs.filter(condition)
 
 
-def size_class_expression(population_field: str):
-    """A CASE expression giving the size class of a population column."""
-    whens = []
-    for size_class, (low, high) in SIZE_CLASS_BOUNDS.items():
-        condition = Q(**{f"{population_field}__gte": low})
-        if high is not None:
-            condition &= Q(**{f"{population_field}__lt": high})
-        whens.append(When(condition, then=Value(size_class.value)))
-    return Case(*whens, default=Value(""), output_field=CharField())
-
-
 class SolutionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_search", label=_("Search"))
     kind = ValueListFilter(field_name="kind", label=_("Kind"))
@@ -354,7 +347,7 @@ class SolutionFilter(django_filters.FilterSet):
         return bool(self.query) and self.match_count() > MAX_COUNTED
 
     def queryset_without(self, facet: str | None):
-        """The queryset with every filter applied except `facet`, as a plain subquery of ids."""
+        """The queryset with every filter applied except ``facet`` (every filter with None)."""
         if facet is None or not self.selected(facet):
             return self.qs.order_by()
         qs = self.queryset.all()
@@ -363,8 +356,23 @@ class SolutionFilter(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items():
                 if name != facet:
                     qs = self.filters[name].filter(qs, value)
-        # The ids alone: the search annotation and any ordering stay out of the aggregate queries.
-        return Solution.objects.filter(pk__in=qs.order_by().values("pk"))
+        return qs.order_by()
+
+    def counts_for(self, facet: str) -> "SharedCounts":
+        """The counts ``facet`` shows: over the matches of every filter, or, when the facet has a
+        selection of its own, of every filter but its own (what ticking another of its boxes would
+        add). Either is one pass over the matches, capped like the total for a search."""
+        if not self.selected(facet):
+            return self.shared_counts()
+        if not hasattr(self, "_counts_without"):
+            self._counts_without: dict[str, SharedCounts] = {}
+        if facet not in self._counts_without:
+            self._counts_without[facet] = SharedCounts.of(
+                self.queryset_without(facet),
+                limit=MAX_COUNTED + 1 if self.query else None,
+                parts=FACET_PARTS[facet],
+            )
+        return self._counts_without[facet]
 
     def facets(self) -> list["Facet"]:
         return [build(self) for build in FACET_BUILDERS]
@@ -431,16 +439,21 @@ class SharedCounts:
     total: int
     counts: dict[str, dict[str, int]]
     names: dict[str, dict[str, tuple]]
-    organisations: dict[int, "Publisher"]
     # With ``top``: the ids of the best matches in relevance order, when every match was counted.
     top_ids: list[int] | None = None
 
+    @cached_property
+    def organisations(self) -> dict[int, "Publisher"]:
+        """The publishers of the matches, read when a facet asks for them."""
+        return Publisher.read([int(value) for value in self.counts.get("organisation", {})])
+
     @classmethod
-    def of(cls, solutions, limit: int | None = None, top: int | None = None):
+    def of(cls, solutions, limit: int | None = None, top: int | None = None, parts=None):
         """The counts over ``solutions`` (a queryset), or over its first ``limit`` rows.
 
         ``top``: ``solutions`` is a search (annotated with ``search_rank``); rank the rows read and
         keep the best ``top`` ids (``top_ids``), unless there were more than ``limit`` - 1 of them.
+        ``parts``: the names of the counts wanted (FACET_PARTS), every one when None.
         """
         cast = "TEXT" if connection.vendor == "sqlite" else "VARCHAR"
         columns = ["pk", "kind", "lifecycle", "licence", "organisation_id"]
@@ -451,7 +464,6 @@ class SharedCounts:
             columns += ["ranking", "retired", "complete", "published_at"]
             # Every row read is ranked with the list's own order; the best few come out as 'top'.
             ranked = f"""
-            UNION ALL
             SELECT 'top', CAST(t.id AS {cast}), 0,
                    NULL, NULL, NULL, t.position, NULL
             FROM (
@@ -476,7 +488,7 @@ class SharedCounts:
         try:
             chosen, params = (rows[:limit] if limit else rows).query.sql_with_params()
         except EmptyResultSet:  # a filter nothing can match, e.g. an unknown size class
-            return cls(0, {}, {}, {}, [] if top else None)
+            return cls(0, {}, {}, [] if top else None)
         classes = ServiceClass._meta.db_table
         class_links = Solution.service_classes.through._meta.db_table
         events = LifeEvent._meta.db_table
@@ -518,51 +530,79 @@ class SharedCounts:
                 SELECT l.solution_id, l.serviceclass_id FROM {class_links} l JOIN m ON m.id = l.solution_id
             )"""  # noqa: S608
         # Every part gives (facet, value, count, name_fi, name_sv, name_en, position, parent).
-        sql = f"""
-            WITH m ({", ".join(["id", *columns[1:]])}) AS ({chosen}){class_links_cte}
-            SELECT 'total', '', COUNT(*), NULL, NULL, NULL, CAST(NULL AS INTEGER), NULL FROM m
-            UNION ALL
-            SELECT 'kind', m.kind, COUNT(*), NULL, NULL, NULL, NULL, NULL FROM m GROUP BY m.kind
-            UNION ALL
-            SELECT 'lifecycle', m.lifecycle, COUNT(*), NULL, NULL, NULL, NULL, NULL
-            FROM m GROUP BY m.lifecycle
-            UNION ALL
-            SELECT 'licence', m.licence, COUNT(*), NULL, NULL, NULL, NULL, NULL FROM m GROUP BY m.licence
-            UNION ALL
-            SELECT 'organisation', CAST(m.organisation_id AS {cast}), COUNT(*), NULL, NULL, NULL, NULL, NULL
-            FROM m GROUP BY m.organisation_id
-            UNION ALL
-            SELECT 'service_class', c.code, x.n, c.name_fi, c.name_sv, c.name_en, c.position, parent.code
-            FROM ({class_counts}) x
-            JOIN {classes} c ON c.id = x.class_id LEFT JOIN {classes} parent ON parent.id = c.parent_id
-            UNION ALL
-            SELECT 'life_event', e.code, x.n, e.name_fi, e.name_sv, e.name_en, e.position, NULL
-            FROM ({event_counts}) x
-            JOIN {events} e ON e.id = x.event_id
-            UNION ALL
-            SELECT 'tag', t.slug, x.n, COALESCE(NULLIF(names.name_fi, ''), t.name), names.name_sv,
-                   names.name_en, NULL, NULL
-            FROM ({tag_counts}) x
-            JOIN taggit_tag t ON t.id = x.tag_id LEFT JOIN {tag_names} names ON names.tag_id = t.id
-            UNION ALL
-            SELECT 'used_in_region', r.code, COUNT(DISTINCT a.solution_id), r.name_fi, r.name_sv, r.name_en,
-                   NULL, NULL
-            FROM {adoptions} a JOIN m ON m.id = a.solution_id
-            JOIN {organisations} o ON o.id = a.organisation_id JOIN {regions} r ON r.id = o.region_id
-            WHERE a.status IN ({status_marks}) AND a.organisation_id <> m.organisation_id
-            GROUP BY r.code, r.name_fi, r.name_sv, r.name_en
-            UNION ALL
-            SELECT 'used_by_size', sizes.size_class, COUNT(DISTINCT sizes.solution_id), NULL, NULL, NULL,
-                   NULL, NULL
-            FROM (
-                SELECT a.solution_id, {size_sql} AS size_class
+        # Every part gives (facet, value, count, name_fi, name_sv, name_en, position, parent). Table
+        # and column names come from model metadata and this module; values travel as parameters.
+        available = {
+            "kind": (
+                "SELECT 'kind', m.kind, COUNT(*), NULL, NULL, NULL, NULL, NULL FROM m GROUP BY m.kind",
+                [],
+            ),
+            "lifecycle": (
+                "SELECT 'lifecycle', m.lifecycle, COUNT(*), NULL, NULL, NULL, NULL, NULL"
+                " FROM m GROUP BY m.lifecycle",
+                [],
+            ),
+            "licence": (
+                "SELECT 'licence', m.licence, COUNT(*), NULL, NULL, NULL, NULL, NULL"
+                " FROM m GROUP BY m.licence",
+                [],
+            ),
+            "organisation": (
+                f"SELECT 'organisation', CAST(m.organisation_id AS {cast}), COUNT(*), NULL, NULL, NULL, NULL,"
+                " NULL FROM m GROUP BY m.organisation_id",
+                [],
+            ),
+            "service_class": (
+                f"""SELECT 'service_class', c.code, x.n, c.name_fi, c.name_sv, c.name_en, c.position,
+                       parent.code
+                FROM ({class_counts}) x JOIN {classes} c ON c.id = x.class_id
+                LEFT JOIN {classes} parent ON parent.id = c.parent_id""",
+                [],
+            ),
+            "life_event": (
+                f"""SELECT 'life_event', e.code, x.n, e.name_fi, e.name_sv, e.name_en, e.position, NULL
+                FROM ({event_counts}) x JOIN {events} e ON e.id = x.event_id""",
+                [],
+            ),
+            "tag": (
+                f"""SELECT 'tag', t.slug, x.n, COALESCE(NULLIF(names.name_fi, ''), t.name), names.name_sv,
+                       names.name_en, NULL, NULL
+                FROM ({tag_counts}) x
+                JOIN taggit_tag t ON t.id = x.tag_id LEFT JOIN {tag_names} names ON names.tag_id = t.id""",
+                tag_params,
+            ),
+            "used_in_region": (
+                f"""SELECT 'used_in_region', r.code, COUNT(DISTINCT a.solution_id), r.name_fi, r.name_sv,
+                       r.name_en, NULL, NULL
                 FROM {adoptions} a JOIN m ON m.id = a.solution_id
-                JOIN {organisations} o ON o.id = a.organisation_id
+                JOIN {organisations} o ON o.id = a.organisation_id JOIN {regions} r ON r.id = o.region_id
                 WHERE a.status IN ({status_marks}) AND a.organisation_id <> m.organisation_id
-            ) sizes
-            GROUP BY sizes.size_class{ranked}
-        """  # noqa: S608 - table names from model metadata; values travel as parameters
-        all_params = [*params, *tag_params, *statuses, *size_params, *statuses, *([top] if top else [])]
+                GROUP BY r.code, r.name_fi, r.name_sv, r.name_en""",
+                statuses,
+            ),
+            "used_by_size": (
+                f"""SELECT 'used_by_size', sizes.size_class, COUNT(DISTINCT sizes.solution_id), NULL, NULL,
+                       NULL, NULL, NULL
+                FROM (
+                    SELECT a.solution_id, {size_sql} AS size_class
+                    FROM {adoptions} a JOIN m ON m.id = a.solution_id
+                    JOIN {organisations} o ON o.id = a.organisation_id
+                    WHERE a.status IN ({status_marks}) AND a.organisation_id <> m.organisation_id
+                ) sizes
+                GROUP BY sizes.size_class""",
+                [*size_params, *statuses],
+            ),
+        }
+        chosen_parts = [
+            ("SELECT 'total', '', COUNT(*), NULL, NULL, NULL, CAST(NULL AS INTEGER), NULL FROM m", []),
+            *(part for name, part in available.items() if parts is None or name in parts),
+        ]
+        if top:
+            chosen_parts.append((ranked, [top]))
+        sql = f"WITH m ({', '.join(['id', *columns[1:]])}) AS ({chosen}){class_links_cte}\n" + (
+            "\nUNION ALL\n".join(part for part, _ in chosen_parts)
+        )
+        all_params = [*params, *(value for _, part_params in chosen_parts for value in part_params)]
         counts: dict[str, dict[str, int]] = {}
         names: dict[str, dict[str, tuple]] = {}
         best: list[tuple[int, int]] = []
@@ -579,9 +619,8 @@ class SharedCounts:
                 if name_fi is not None:
                     names.setdefault(facet, {})[value] = (name_fi, name_sv, name_en, position, parent)
         total = counts.pop("total", {}).get("", 0)
-        org_ids = [int(value) for value in counts.get("organisation", {})]
         top_ids = [pk for _, pk in sorted(best)] if top and (limit is None or total < limit) else None
-        return cls(total, counts, names, Publisher.read(org_ids), top_ids)
+        return cls(total, counts, names, top_ids)
 
     def of_facet(self, facet) -> dict[str, int]:
         return self.counts.get(facet, {})
@@ -690,17 +729,7 @@ def _choice_facet(name, choices):
     labels = dict(choices)
 
     def build(filterset):
-        if not filterset.selected(name):
-            counts = filterset.shared_counts().of_facet(name)
-            rows = [(value, labels[value], counts[value], 0) for value in labels if counts.get(value)]
-            return _facet(filterset, name, rows)
-        counts = dict(
-            filterset.queryset_without(name)
-            .order_by()
-            .values_list(name)
-            .annotate(n=Count("pk"))
-            .values_list(name, "n")
-        )
+        counts = filterset.counts_for(name).of_facet(name)
         rows = [(value, labels[value], counts[value], 0) for value in labels if counts.get(value)]
         return _facet(filterset, name, rows)
 
@@ -708,119 +737,50 @@ def _choice_facet(name, choices):
 
 
 def _licence_facet(filterset):
-    if not filterset.selected("licence"):
-        counts = filterset.shared_counts().of_facet("licence")
-        rows = sorted((licence, n) for licence, n in counts.items() if licence)
-        return _facet(filterset, "licence", [(licence, licence, n, 0) for licence, n in rows])
-    rows = (
-        filterset.queryset_without("licence")
-        .exclude(licence="")
-        .order_by()
-        .values_list("licence")
-        .annotate(n=Count("pk"))
-        .order_by("licence")
-        .values_list("licence", "n")
-    )
+    counts = filterset.counts_for("licence").of_facet("licence")
+    rows = sorted((licence, n) for licence, n in counts.items() if licence)
     return _facet(filterset, "licence", [(licence, licence, n, 0) for licence, n in rows])
 
 
-def _localized_name(row, prefix):
-    lang = (get_language() or "fi")[:2]
-    return row.get(f"{prefix}name_{lang}") or row[f"{prefix}name_fi"]
-
-
 def _organisation_facet(filterset):
-    prefix = "organisation__"
-    if not filterset.selected("organisation"):
-        shared = filterset.shared_counts()
-        options = sorted(
-            (
-                (org.slug, org.name, shared.of_facet("organisation")[str(pk)], 0)
-                for pk, org in shared.organisations.items()
-            ),
-            key=lambda option: option[1].lower(),
-        )
-        return _facet(filterset, "organisation", options)
-    rows = (
-        filterset.queryset_without("organisation")
-        .order_by()
-        .values(f"{prefix}slug", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
-        .annotate(n=Count("pk"))
-    )
+    shared = filterset.counts_for("organisation")
+    counts = shared.of_facet("organisation")
     options = sorted(
-        ((row[f"{prefix}slug"], _localized_name(row, prefix), row["n"], 0) for row in rows),
+        ((org.slug, org.name, counts[str(pk)], 0) for pk, org in shared.organisations.items()),
         key=lambda option: option[1].lower(),
     )
     return _facet(filterset, "organisation", options)
 
 
 def _region_facet(filterset):
-    prefix = "organisation__region__"
-    if not filterset.selected("region"):
-        shared = filterset.shared_counts()
-        counts, named = {}, {}
-        for pk, org in shared.organisations.items():
-            if org.region_code:
-                counts[org.region_code] = (
-                    counts.get(org.region_code, 0) + shared.of_facet("organisation")[str(pk)]
-                )
-                named[org.region_code] = org.region_name
-        return _facet(filterset, "region", [(code, named[code], counts[code], 0) for code in sorted(counts)])
-    rows = (
-        filterset.queryset_without("region")
-        .filter(organisation__region__isnull=False)
-        .order_by()
-        .values(f"{prefix}code", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
-        .annotate(n=Count("pk"))
-        .order_by(f"{prefix}code")
-    )
-    return _facet(
-        filterset,
-        "region",
-        [(row[f"{prefix}code"], _localized_name(row, prefix), row["n"], 0) for row in rows],
-    )
+    shared = filterset.counts_for("region")
+    counts, named = {}, {}
+    for pk, org in shared.organisations.items():
+        if org.region_code:
+            counts[org.region_code] = (
+                counts.get(org.region_code, 0) + shared.of_facet("organisation")[str(pk)]
+            )
+            named[org.region_code] = org.region_name
+    return _facet(filterset, "region", [(code, named[code], counts[code], 0) for code in sorted(counts)])
 
 
 def _size_facet(filterset):
-    if not filterset.selected("size"):
-        shared = filterset.shared_counts()
-        counts: dict = {}
-        for pk, org in shared.organisations.items():
-            size = size_class_for(org.population) or ""
-            counts[size] = counts.get(size, 0) + shared.of_facet("organisation")[str(pk)]
-        rows = [(value, label, counts[value], 0) for value, label in SizeClass.choices if counts.get(value)]
-        return _facet(filterset, "size", rows)
-    counts = dict(
-        filterset.queryset_without("size")
-        .order_by()
-        .annotate(size_class=size_class_expression("organisation__population"))
-        .values_list("size_class")
-        .annotate(n=Count("pk"))
-        .values_list("size_class", "n")
-    )
+    shared = filterset.counts_for("size")
+    counts: dict = {}
+    for pk, org in shared.organisations.items():
+        size = size_class_for(org.population) or ""
+        counts[size] = counts.get(size, 0) + shared.of_facet("organisation")[str(pk)]
     rows = [(value, label, counts[value], 0) for value, label in SizeClass.choices if counts.get(value)]
     return _facet(filterset, "size", rows)
 
 
 def _tag_facet(filterset):
-    # Tags come out through taggit's own tables; the most used first, as a tag cloud would.
-    if not filterset.selected("tag"):
-        shared = filterset.shared_counts()
-        names = shared.names.get("tag", {})
-        rows = sorted(
-            ((slug, _localized(names[slug][:3]), n) for slug, n in shared.of_facet("tag").items()),
-            key=lambda row: (-row[2], row[1]),
-        )
-        return _facet(filterset, "tag", [(slug, name, n, 0) for slug, name, n in rows])
-    rows = (
-        Tag.objects.filter(
-            taggit_taggeditem_items__content_type__model="solution",
-            taggit_taggeditem_items__content_type__app_label="solutions",
-            taggit_taggeditem_items__object_id__in=filterset.queryset_without("tag").values("pk"),
-        )
-        .annotate(n=Count("taggit_taggeditem_items", distinct=True))
-        .order_by("-n", "name")
-        .values_list("slug", "name", "n")
+    # The most used first, as a tag cloud would, named in the reader's language where named so.
+    shared = filterset.counts_for("tag")
+    names = shared.names.get("tag", {})
+    rows = sorted(
+        ((slug, _localized(names[slug][:3]), n) for slug, n in shared.of_facet("tag").items()),
+        key=lambda row: (-row[2], row[1]),
     )
     return _facet(filterset, "tag", [(slug, name, n, 0) for slug, name, n in rows])
 
@@ -872,15 +832,12 @@ class _CountedClass:
 
 
 def _service_class_facet(filterset):
-    if not filterset.selected("service_class"):
-        shared = filterset.shared_counts()
-        names = shared.names.get("service_class", {})
-        classes = sorted(
-            (_CountedClass(code, n, names[code]) for code, n in shared.of_facet("service_class").items()),
-            key=lambda item: (item.position, item.code),
-        )
-    else:
-        classes = service_class_counts(filterset.queryset_without("service_class"))
+    shared = filterset.counts_for("service_class")
+    names = shared.names.get("service_class", {})
+    classes = sorted(
+        (_CountedClass(code, n, names[code]) for code, n in shared.of_facet("service_class").items()),
+        key=lambda item: (item.position, item.code),
+    )
     # Children are listed under their parent, indented; a child whose parent has no count stands alone.
     by_parent: dict = {}
     for service_class in classes:
@@ -897,45 +854,20 @@ def _service_class_facet(filterset):
 
 
 def _life_event_facet(filterset):
-    if not filterset.selected("life_event"):
-        shared = filterset.shared_counts()
-        names = shared.names.get("life_event", {})
-        rows = sorted(
-            (
-                (names[code][3] or 0, code, _localized(names[code][:3]), n)
-                for code, n in shared.of_facet("life_event").items()
-            )
-        )
-        return _facet(filterset, "life_event", [(code, name, n, 0) for _position, code, name, n in rows])
-    rows = (
-        LifeEvent.objects.filter(solutions__in=filterset.queryset_without("life_event").values("pk"))
-        .annotate(n=Count("solutions", distinct=True))
-        .order_by("position", "code")
+    shared = filterset.counts_for("life_event")
+    names = shared.names.get("life_event", {})
+    rows = sorted(
+        (names[code][3] or 0, code, _localized(names[code][:3]), n)
+        for code, n in shared.of_facet("life_event").items()
     )
-    return _facet(filterset, "life_event", [(event.code, event.name, event.n, 0) for event in rows])
-
-
-def _adopters_of(filterset, facet):
-    return Adoption.objects.counted().filter(solution__in=filterset.queryset_without(facet).values("pk"))
+    return _facet(filterset, "life_event", [(code, name, n, 0) for _position, code, name, n in rows])
 
 
 def _used_in_region_facet(filterset):
-    prefix = "organisation__region__"
-    if not filterset.selected("used_in_region"):
-        shared = filterset.shared_counts()
-        names = shared.names.get("used_in_region", {})
-        counts = shared.of_facet("used_in_region")
-        options = [(code, _localized(names[code][:3]), counts[code], 0) for code in sorted(counts)]
-    else:
-        rows = (
-            _adopters_of(filterset, "used_in_region")
-            .filter(organisation__region__isnull=False)
-            .order_by()
-            .values(f"{prefix}code", f"{prefix}name_fi", f"{prefix}name_sv", f"{prefix}name_en")
-            .annotate(n=Count("solution", distinct=True))
-            .order_by(f"{prefix}code")
-        )
-        options = [(row[f"{prefix}code"], _localized_name(row, prefix), row["n"], 0) for row in rows]
+    shared = filterset.counts_for("used_in_region")
+    names = shared.names.get("used_in_region", {})
+    counts = shared.of_facet("used_in_region")
+    options = [(code, _localized(names[code][:3]), counts[code], 0) for code in sorted(counts)]
     own = filterset.own_organisations()
     if own:
         # A member is offered their own organisations' regions, named as such.
@@ -955,17 +887,7 @@ def _used_in_region_facet(filterset):
 
 
 def _used_by_size_facet(filterset):
-    if not filterset.selected("used_by_size"):
-        counts = filterset.shared_counts().of_facet("used_by_size")
-    else:
-        counts = dict(
-            _adopters_of(filterset, "used_by_size")
-            .order_by()
-            .annotate(size_class=size_class_expression("organisation__population"))
-            .values_list("size_class")
-            .annotate(n=Count("solution", distinct=True))
-            .values_list("size_class", "n")
-        )
+    counts = filterset.counts_for("used_by_size").of_facet("used_by_size")
     labels = dict(SizeClass.choices)
     own = filterset.own_organisations()
     if own:
@@ -980,6 +902,21 @@ def _used_by_size_facet(filterset):
     rows = [(value, label, counts[value], 0) for value, label in labels.items() if counts.get(value)]
     return _facet(filterset, "used_by_size", rows)
 
+
+# Which of SharedCounts' parts each facet reads, when it counts on its own (with a selection).
+FACET_PARTS = {
+    "kind": {"kind"},
+    "lifecycle": {"lifecycle"},
+    "licence": {"licence"},
+    "organisation": {"organisation"},
+    "region": {"organisation"},
+    "size": {"organisation"},
+    "tag": {"tag"},
+    "service_class": {"service_class"},
+    "life_event": {"life_event"},
+    "used_in_region": {"used_in_region"},
+    "used_by_size": {"used_by_size"},
+}
 
 FACET_BUILDERS = [
     _choice_facet("kind", SolutionKind.choices),

@@ -232,3 +232,21 @@ def test_a_search_broader_than_the_cap_says_over_and_counts_its_first_matches(cl
     assert (
         "The numbers count" not in client.get("/en/solutions/", {"q": "kirjasto palvelu 1"}).content.decode()
     )
+
+
+def test_a_ticked_facet_of_a_broad_search_counts_the_same_first_matches(client, db, monkeypatch):
+    # Its counts leave its own filter out, so they cover more matches than the results: at
+    # 100,000 solutions every match of a broad search, until they too were capped.
+    from solutions import filters
+
+    monkeypatch.setattr(filters, "MAX_COUNTED", 3)
+    for number in range(4):
+        SolutionFactory(title=f"Kirjaston palvelu {number}", kind=SolutionKind.API)
+    for number in range(4):
+        SolutionFactory(title=f"Kirjaston ohjelma {number}", kind=SolutionKind.SOFTWARE)
+    response = client.get("/en/solutions/", {"q": "kirjasto", "kind": "api"})
+    kinds = {facet.name: facet for facet in response.context["facets"]}["kind"]
+    counted = {option.value: option.count for option in kinds.options}
+    assert "api" in counted  # the ticked value stays, with what was counted of it
+    assert sum(counted.values()) == 4  # the cap and one more, as for the facets without a selection
+    assert [option.value for option in kinds.options if option.selected] == ["api"]
