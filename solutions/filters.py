@@ -229,13 +229,13 @@ class SolutionFilter(django_filters.FilterSet):
         if getattr(self, "search_plan", None) is None:
             plan = backend.plan(value)
             found = backend.search_plan(qs, plan)
-            if plan.guessed_compounds and not found.exists():
+            if plan.guessed_compounds and not backend.any_match(found):
                 # A word read as a known compound may still be a typo (`etälunta`: "etä" + "lunta"
                 # for "etäluenta"): look up every word not in the vocabulary whole.
                 strict = backend.plan(value, strict=True, vocabulary=plan.vocabulary)
-                if strict.corrections and (retry := backend.search_plan(qs, strict)).exists():
+                if strict.corrections and backend.any_match(retry := backend.search_plan(qs, strict)):
                     plan, found = strict, retry
-            if len(plan.groups) > 1 and not found.exists():
+            if len(plan.groups) > 1 and not backend.any_match(found):
                 # No solution has every word (`library booking` when only the class is named in
                 # English): any of the words will do, best matches first, and the page says so.
                 plan = plan.any_word()

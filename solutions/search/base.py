@@ -360,6 +360,10 @@ class SearchBackend:
     def search_plan(self, queryset: QuerySet, plan: Plan) -> QuerySet:
         raise NotImplementedError
 
+    def any_match(self, queryset: QuerySet) -> bool:
+        """Whether ``queryset`` (searched with a plan) has any row: is the query to be relaxed?"""
+        return queryset.exists()
+
     def highlight(self, text: str, query: str) -> SafeString:
         plan = self.plan(query, correct=False)
         return highlight_lexemes(text, plan.lexemes())

@@ -267,3 +267,30 @@ def test_a_lower_bound_on_matches_comes_from_the_vocabulary_counts(db):
     assert backend.plan("varaus").matches_at_least() == 40
     assert backend.plan("kirjasto varaus").matches_at_least() == 0
     assert backend.plan("kirjasto -varaus").matches_at_least() == 0
+
+
+def test_whether_a_search_has_any_match_is_answered_truly(db):
+    from solutions.search import get_backend
+
+    SolutionFactory(title="Etäluennan palvelu", summary="Vesimittarien etäluenta.")
+    backend = get_backend()
+    published = Solution.objects.published()
+    assert backend.any_match(backend.search_plan(published, backend.plan("etäluenta")))
+    assert not backend.any_match(backend.search_plan(published, backend.plan("lumityöt")))
+
+
+@pytest.mark.postgres_only
+def test_asking_the_index_for_any_match_leaves_the_planner_settings_as_they_were(db, monkeypatch):
+    # Within a longer transaction the planner settings changed for the question must not stay.
+    from django.db import connection, transaction
+
+    from solutions.search import get_backend, postgres
+
+    monkeypatch.setattr(postgres, "SCAN_FOR_ANY_ABOVE", 10**9)  # always ask the index
+    backend = get_backend()
+    with transaction.atomic(), connection.cursor() as cursor:
+        backend.any_match(backend.search_plan(Solution.objects.published(), backend.plan("kirjasto")))
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"
