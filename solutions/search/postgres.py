@@ -122,6 +122,7 @@ class PostgresSearchBackend(SearchBackend):
             estimate = _estimated_rows(cursor.fetchone()[0])
             if estimate >= SCAN_FOR_ANY_ABOVE:
                 return rows.exists()
+            inside_transaction = connection.in_atomic_block
             with transaction.atomic(using=queryset.db):
                 cursor.execute(
                     "SELECT set_config(name, 'off', true) FROM pg_settings"
@@ -130,11 +131,11 @@ class PostgresSearchBackend(SearchBackend):
                 try:
                     return rows.exists()
                 finally:
-                    # Back to the session's values, should this run inside a longer transaction.
-                    cursor.execute(
-                        "SELECT set_config(name, reset_val, true) FROM pg_settings"
-                        " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
-                    )
+                    if inside_transaction:  # otherwise the settings end with this transaction
+                        cursor.execute(
+                            "SELECT set_config(name, reset_val, true) FROM pg_settings"
+                            " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
+                        )
 
     def ranked_ids(self, queryset, plan, limit):
         """The ids of the best ``limit`` matches in the index's own rank order (RUM), or None.

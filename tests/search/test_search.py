@@ -294,3 +294,20 @@ def test_asking_the_index_for_any_match_leaves_the_planner_settings_as_they_were
         assert cursor.fetchone()[0] == "on"
         cursor.execute("SHOW enable_indexscan")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.postgres_only
+def test_asking_the_index_for_any_match_outside_a_transaction_changes_no_setting(
+    transactional_db, monkeypatch
+):
+    from django.db import connection
+
+    from solutions.search import get_backend, postgres
+
+    monkeypatch.setattr(postgres, "SCAN_FOR_ANY_ABOVE", 10**9)
+    backend = get_backend()
+    assert not connection.in_atomic_block
+    backend.any_match(backend.search_plan(Solution.objects.published(), backend.plan("kirjasto")))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
