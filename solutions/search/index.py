@@ -73,6 +73,13 @@ FTS_COLUMNS = ("a", "a_parts", "b", "b_parts", "c", "c_parts", "d")
 # unnest of arrays already read with the row, not three joins (solutions/filters.py SharedCounts).
 FACET_COLUMNS = ("search_class_ids", "search_tag_ids", "search_event_ids")
 
+# Everything a list without search words counts (SharedCounts: kind, lifecycle, licence, publisher
+# and the facet arrays), in a covering index: the counts read it alone (an index-only scan of 17 MB
+# at 100,000 solutions) instead of the table's rows with their texts and vectors (240 MB). A list
+# filtered to one kind of solution at 100,000: 183 → 19 ms for its counts; the unfiltered list's
+# total 138 → 16 ms; a page with two ticked facets 370-450 → 186 ms in all.
+FACETS_INDEX = "solutions_solution_facets_idx"
+
 POSTGRES_SCHEMA = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE solutions_solution ADD COLUMN IF NOT EXISTS search_vector tsvector",
@@ -84,6 +91,8 @@ POSTGRES_SCHEMA = [
     " USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS solutions_searchlexeme_trgm_idx ON {LEXEME_TABLE} "
     "USING gin (lexeme gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS {FACETS_INDEX} ON solutions_solution (moderation_state, kind)"
+    f" INCLUDE (id, organisation_id, lifecycle, licence, {', '.join(FACET_COLUMNS)})",
 ]
 
 # How many of the most common lexemes ANALYZE keeps for the planner (ten times this many are kept for
@@ -171,9 +180,10 @@ def _indexes_present(connection) -> bool:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT count(*) FROM pg_indexes WHERE indexname IN"
-                " ('solutions_solution_search_idx', 'solutions_searchlexeme_trgm_idx')"
+                " ('solutions_solution_search_idx', 'solutions_searchlexeme_trgm_idx', %s)",
+                [FACETS_INDEX],
             )
-            return cursor.fetchone()[0] == 2
+            return cursor.fetchone()[0] == 3
         cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [LEXEME_TRIGRAMS])
         return cursor.fetchone() is not None
 

@@ -103,3 +103,18 @@ def test_a_long_solutions_search_vector_stays_in_its_row(db):
         assert text_length > 3000  # a vector well over PostgreSQL's default 2 kB threshold
         cursor.execute(f"SELECT count(*) FROM {toast_table}")  # noqa: S608 -- the catalogue's own name
         assert cursor.fetchone()[0] == 0, f"the row with its {stored}-byte vector was split"
+
+
+@pytest.mark.postgres_only
+def test_the_list_counts_have_a_covering_index_and_an_older_database_gets_it(db):
+    def present():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index.FACETS_INDEX])
+            row = cursor.fetchone()
+            return row[0] if row else None
+
+    assert "INCLUDE (id, organisation_id, lifecycle, licence, search_class_ids" in present()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX {index.FACETS_INDEX}")  # noqa: S608 -- the module's own name
+    _send_post_migrate()
+    assert present() is not None
