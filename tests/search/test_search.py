@@ -107,6 +107,37 @@ def test_organisation_name_is_searchable_and_follows_rename(search):
     assert search("Eteläranta") == ["Ruokalistat kouluille"]
 
 
+def test_saving_what_the_index_does_not_copy_rewrites_no_entry(search, db):
+    # A vocabulary loaded again or a population updated: at 100,000 solutions a class saved
+    # unchanged rewrote the entries of thousands of solutions.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ServiceClassFactory
+
+    service_class = ServiceClassFactory(name_fi="Kirjastopalvelut")
+    organisation = OrganisationFactory(name_fi="Pohjoiskylä")
+    solution = make("Ruokalistat kouluille", organisation=organisation)
+    solution.service_classes.add(service_class)
+
+    def rewrites(change):
+        with CaptureQueriesContext(connection) as queries:
+            change()
+        # PostgreSQL updates the solution's row, SQLite rewrites its FTS5 row.
+        writes = ("UPDATE solutions_solution", "INSERT INTO solutions_solution_fts")
+        return [q["sql"] for q in queries.captured_queries if any(write in q["sql"] for write in writes)]
+
+    organisation.population = 12345
+    assert rewrites(organisation.save) == []
+    assert rewrites(service_class.save) == []
+    service_class.name_fi = "Lukusalipalvelut"
+    assert rewrites(service_class.save)
+    assert search("lukusalipalvelu") == ["Ruokalistat kouluille"]
+    organisation.name_fi = "Eteläranta"
+    assert rewrites(organisation.save)
+    assert search("Eteläranta") == ["Ruokalistat kouluille"]
+
+
 def test_bulk_insert_is_found_after_reindex(search, organisation):
     Solution.objects.bulk_create(
         [
