@@ -161,7 +161,8 @@ def test_one_search_box_and_the_first_result_in_the_first_phone_screen(phone_pag
 def test_a_filter_applies_as_soon_as_it_is_chosen(page, catalogue):
     page.goto("/fi/solutions/")
     assert page.locator("[data-filters-live]").is_visible()
-    page.locator("input[name=kind][value=process]").check()
+    # The checkbox: once the filter applies, the search form also carries kind=process, hidden.
+    page.locator("input[type=checkbox][name=kind][value=process]").check()
     page.wait_for_url(lambda url: "kind=process" in url)
     assert page.url.endswith("#results-title")
     results = page.locator("#results-list").inner_text()
