@@ -235,11 +235,17 @@ class SolutionFilter(django_filters.FilterSet):
                 strict = backend.plan(value, strict=True, vocabulary=plan.vocabulary)
                 if strict.corrections and backend.any_match(retry := backend.search_plan(qs, strict)):
                     plan, found = strict, retry
-            if len(plan.groups) > 1 and not backend.any_match(found):
-                # No solution has every word (`library booking` when only the class is named in
-                # English): any of the words will do, best matches first, and the page says so.
-                plan = plan.any_word()
-                found = backend.search_plan(qs, plan)
+            if len(plan.groups) > 1:
+                # The estimate also tells whether a search of several words is sure to be capped
+                # (see `shared_counts`), which the vocabulary's counts say only for one word.
+                estimate = backend.match_estimate(found)
+                if backend.any_match(found, estimate):
+                    plan.estimated_matches = estimate
+                else:
+                    # No solution has every word (`library booking` when only the class is named in
+                    # English): any of the words will do, best matches first, and the page says so.
+                    plan = plan.any_word()
+                    found = backend.search_plan(qs, plan)
             self.search_plan = plan
             return found
         return backend.search_plan(qs, self.search_plan)
@@ -390,9 +396,10 @@ class SolutionFilter(django_filters.FilterSet):
             matches = self.queryset_without(None)  # reads the query, so search_plan is known after
             plan = getattr(self, "search_plan", None)
             ranked = bool(plan) and self.sort_order == SORT.RELEVANCE
-            if ranked and not self.active_filters and plan.matches_at_least() > MAX_COUNTED:
+            if ranked and not self.active_filters and plan.surely_over(MAX_COUNTED):
                 # Sure to be capped: the best matches will come from the ranked index, so ranking
-                # the 5,001 rows read would be wasted (25-55 ms at 100,000 solutions).
+                # the 5,001 rows read would be wasted (20-55 ms at 100,000 solutions). Should it
+                # not be capped after all, the page ranks every match itself, as without a hint.
                 ranked = False
             self._shared_counts = SharedCounts.of(
                 matches,

@@ -122,6 +122,9 @@ MAX_CORRECTED_WORDS = 5
 # How close (trigram similarity, as pg_trgm computes it) a vocabulary lexeme must be to stand in for
 # an unknown query word.
 MIN_SIMILARITY = 0.35
+# How many times a number the database's estimate of a search's matches must be for the search to
+# be taken as surely matching more (Plan.surely_over).
+ESTIMATE_MARGIN = 2
 
 
 def trigrams(word: str) -> set[str]:
@@ -167,6 +170,9 @@ class Plan:
     vocabulary: tuple[dict[str, int], list[list]] | None = None
     # Words taken as compounds of known parts though the vocabulary lacks them whole: typos, maybe.
     guessed_compounds: bool = False
+    # The database's estimate of the matches of a plan of several words, where it was asked for one
+    # (SearchBackend.match_estimate); None otherwise.
+    estimated_matches: float | None = None
 
     def __bool__(self):
         return bool(self.groups or self.excluded)
@@ -219,6 +225,13 @@ class Plan:
             ),
             default=0,
         )
+
+    def surely_over(self, count: int) -> bool:
+        """Whether the plan is sure to match more than ``count`` published solutions: by the
+        vocabulary's counts (``matches_at_least``), or by the database's estimate where it is
+        ESTIMATE_MARGIN times ``count`` (a planner's estimate is often off by half)."""
+        estimate = self.estimated_matches or 0
+        return self.matches_at_least() > count or estimate > ESTIMATE_MARGIN * count
 
 
 def lookup(lexemes: list[str], keys: list[str]) -> tuple[dict[str, int], list[list]]:
@@ -360,7 +373,12 @@ class SearchBackend:
     def search_plan(self, queryset: QuerySet, plan: Plan) -> QuerySet:
         raise NotImplementedError
 
-    def any_match(self, queryset: QuerySet) -> bool:
+    def match_estimate(self, queryset: QuerySet) -> float | None:
+        """About how many rows ``queryset`` (searched with a plan) has, without counting them; None
+        where the database gives no estimate."""
+        return None
+
+    def any_match(self, queryset: QuerySet, estimate: float | None = None) -> bool:
         """Whether ``queryset`` (searched with a plan) has any row: is the query to be relaxed?"""
         return queryset.exists()
 

@@ -98,7 +98,19 @@ class PostgresSearchBackend(SearchBackend):
         rank = RowSQL(rank_sql("__ROW__.search_vector"), [wanted])
         return queryset.filter(Q(matches)).annotate(search_rank=rank)
 
-    def any_match(self, queryset):
+    def match_estimate(self, queryset):
+        """The planner's estimate of how many rows ``queryset`` has (EXPLAIN, about a millisecond)."""
+        from django.db import connections
+
+        try:
+            sql, params = queryset.order_by().values("pk")[:1].query.sql_with_params()
+        except EmptyResultSet:
+            return 0.0
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+            return _estimated_rows(cursor.fetchone()[0])
+
+    def any_match(self, queryset, estimate=None):
         """Whether the search has any match, without reading the whole table to find out.
 
         For "is there any?" the planner weighs a scan of the table that stops at its first match
@@ -108,34 +120,30 @@ class PostgresSearchBackend(SearchBackend):
         SCAN_FOR_ANY_ABOVE expected matches the question goes to the index (only bitmap scans
         allowed: the GIN index, which cannot be scanned otherwise); above it the scan finds a
         match at once, which building the index's bitmap of 20,000 matches would not (20-30 ms).
+        ``estimate``: ``match_estimate(queryset)``, when the caller asked for it already.
         """
         from django.db import connections, transaction
 
+        if estimate is None:
+            estimate = self.match_estimate(queryset)
         rows = queryset.order_by().values("pk")[:1]
-        try:
-            sql, params = rows.query.sql_with_params()
-        except EmptyResultSet:
-            return False
+        if estimate >= SCAN_FOR_ANY_ABOVE:
+            return rows.exists()
         connection = connections[queryset.db]
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
-            estimate = _estimated_rows(cursor.fetchone()[0])
-            if estimate >= SCAN_FOR_ANY_ABOVE:
+        inside_transaction = connection.in_atomic_block
+        with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config(name, 'off', true) FROM pg_settings"
+                " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
+            )
+            try:
                 return rows.exists()
-            inside_transaction = connection.in_atomic_block
-            with transaction.atomic(using=queryset.db):
-                cursor.execute(
-                    "SELECT set_config(name, 'off', true) FROM pg_settings"
-                    " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
-                )
-                try:
-                    return rows.exists()
-                finally:
-                    if inside_transaction:  # otherwise the settings end with this transaction
-                        cursor.execute(
-                            "SELECT set_config(name, reset_val, true) FROM pg_settings"
-                            " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
-                        )
+            finally:
+                if inside_transaction:  # otherwise the settings end with this transaction
+                    cursor.execute(
+                        "SELECT set_config(name, reset_val, true) FROM pg_settings"
+                        " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
+                    )
 
     def ranked_ids(self, queryset, plan, limit):
         """The ids of the best ``limit`` matches in the index's own rank order (RUM), or None.

@@ -4,6 +4,7 @@ import pytest
 from django.db.models import Count
 from taggit.models import Tag
 
+from solutions import filters
 from solutions.models import Solution, SolutionKind
 from solutions.search import get_backend
 from tests.factories import OrganisationFactory, SolutionFactory
@@ -298,6 +299,36 @@ def test_a_lower_bound_on_matches_comes_from_the_vocabulary_counts(db):
     assert backend.plan("varaus").matches_at_least() == 40
     assert backend.plan("kirjasto varaus").matches_at_least() == 0
     assert backend.plan("kirjasto -varaus").matches_at_least() == 0
+
+
+def test_a_search_wrongly_estimated_to_be_capped_is_still_listed_best_first(db, client, monkeypatch):
+    # A search of several words that the database expects to match far more solutions than are
+    # counted is not ranked while counting (its best matches would come from the ranked index). When
+    # the estimate was wrong and every match was counted, the page still ranks them itself.
+    make("Kirjaston tilat", summary="Kirjaston tilojen varaus.")
+    make("Hankintojen seuranta", description="Seuraa myös kirjaston tilojen hankintoja.")
+    backend = get_backend()
+    monkeypatch.setattr(type(backend), "match_estimate", lambda self, queryset: 10**9)
+
+    response = client.get("/fi/solutions/", {"q": "kirjaston tilat"})
+
+    filterset = response.context["filterset"]
+    assert filterset.search_plan.surely_over(filters.MAX_COUNTED)
+    assert filterset.shared_counts().top_ids is None  # not ranked while counting
+    titles = [solution.title for solution in response.context["page"].object_list]
+    assert titles == ["Kirjaston tilat", "Hankintojen seuranta"]
+
+
+@pytest.mark.postgres_only
+def test_a_search_of_several_words_keeps_the_database_estimate_of_its_matches(db, client):
+    for number in range(3):
+        make(f"Kirjaston tilat {number}")
+    response = client.get("/fi/solutions/", {"q": "kirjaston tilat"})
+    plan = response.context["filterset"].search_plan
+    assert plan.estimated_matches and plan.estimated_matches >= 1
+    assert not plan.surely_over(filters.MAX_COUNTED)
+    # One word: the vocabulary's counts say it, no estimate is asked for.
+    assert client.get("/fi/solutions/", {"q": "kirjasto"}).context["filterset"].search_plan.estimated_matches is None
 
 
 def test_whether_a_search_has_any_match_is_answered_truly(db):
