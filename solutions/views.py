@@ -1,7 +1,7 @@
 """Public pages of the catalogue: the front page, the searchable list and a solution's own page."""
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from kuntajako.pagination import paginate
@@ -19,7 +19,7 @@ from solutions.models import (
     SolutionKind,
 )
 from solutions.search.base import MAX_QUERY_LENGTH
-from solutions.search.explain import match_reasons
+from solutions.search.explain import match_reasons, vocabulary_of
 from solutions.search.suggest import suggestions
 
 NEWEST_ON_HOME = 6
@@ -82,13 +82,15 @@ def solution_list(request):
         # The whole catalogue's total is the same for every visitor, signed in or not (at 100,000
         # solutions counting it reads the whole table: 140 ms).
         count = cached("list-count", filterset.qs.count)
-    page = paginate(request, filterset.results(upto=_depth(request, count)), count=count)
+    # The cards show no tags: those a search needs come with the classes and events below.
+    results = filterset.results(upto=_depth(request, count)).prefetch_related(None)
+    page = paginate(request, results, count=count)
     plan = getattr(filterset, "search_plan", None)
     if plan:
         # Why each result matched, for the cards: classes and events may match in another language.
-        prefetch_related_objects(page.object_list, "service_classes", "life_events", "tags__names")
+        vocabulary = vocabulary_of(solution.pk for solution in page.object_list)
         for solution in page.object_list:
-            solution.match_reasons = match_reasons(solution, plan)
+            solution.match_reasons = match_reasons(solution, plan, vocabulary[solution.pk])
     if set(request.GET) <= {"page", "sort"} and not filterset.own_organisations():
         # The whole catalogue's facets look the same to every visitor without own organisations.
         facets = cached("list-facets", filterset.facets)

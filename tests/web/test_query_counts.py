@@ -12,13 +12,13 @@ LIST_PAGES = {
     "/fi/": 10,
     # Every facet without a selection (kind, classes, life events, organisation, region, size, tags,
     # lifecycle, licence, the reuse facets) comes from one query of grouped counts, and the
-    # publishing organisations' names from one more.
-    "/fi/solutions/": 5,
+    # publishing organisations' names from one more; the cards show no tags, so none are read.
+    "/fi/solutions/": 4,
     # Each facet with a selection counts on its own (kind, tag, service class: +3); the search words
     # are looked up in the index's vocabulary for typos (+1); a search's total comes with its facet
-    # counts (no COUNT); the cards' service classes, life events and tags' names in other languages
-    # say why each result matched (+3).
-    "/fi/solutions/?q=ratkaisu&kind=software&kind=api&tag=avoin-data&service_class=P1&sort=title": 11,
+    # counts (no COUNT); the cards' tags, service classes and life events, with their names in every
+    # language, say why each result matched (+1).
+    "/fi/solutions/?q=ratkaisu&kind=software&kind=api&tag=avoin-data&service_class=P1&sort=title": 8,
     "/fi/organisations/": 3,
     "/fi/organisations/?region=01&size=small&publishing=on": 4,
     "/fi/regions/": 1,
