@@ -668,9 +668,16 @@ class Publisher(NamedTuple):
         return _localized(self.region_names)
 
 
-def _localized(names: tuple) -> str:
-    lang = (get_language() or "fi")[:2]
-    index = {"sv": 1, "en": 2}.get(lang, 0)
+def _language_index() -> int:
+    """Where the active language's name is in a (fi, sv, en) tuple."""
+    return {"sv": 1, "en": 2}.get((get_language() or "fi")[:2], 0)
+
+
+def _localized(names: tuple, index: int | None = None) -> str:
+    """The name in the active language (``index``: ``_language_index()``, for a loop over many),
+    falling back to Finnish."""
+    if index is None:
+        index = _language_index()
     return names[index] or names[0]
 
 
@@ -750,16 +757,21 @@ def _licence_facet(filterset):
 
 
 def _organisation_facet(filterset):
+    language = _language_index()
     shared = filterset.counts_for("organisation")
     counts = shared.of_facet("organisation")
     options = sorted(
-        ((org.slug, org.name, counts[str(pk)], 0) for pk, org in shared.organisations.items()),
+        (
+            (org.slug, _localized(org.names, language), counts[str(pk)], 0)
+            for pk, org in shared.organisations.items()
+        ),
         key=lambda option: option[1].lower(),
     )
     return _facet(filterset, "organisation", options)
 
 
 def _region_facet(filterset):
+    language = _language_index()
     shared = filterset.counts_for("region")
     counts, named = {}, {}
     for pk, org in shared.organisations.items():
@@ -767,7 +779,7 @@ def _region_facet(filterset):
             counts[org.region_code] = (
                 counts.get(org.region_code, 0) + shared.of_facet("organisation")[str(pk)]
             )
-            named[org.region_code] = org.region_name
+            named[org.region_code] = _localized(org.region_names, language)
     return _facet(filterset, "region", [(code, named[code], counts[code], 0) for code in sorted(counts)])
 
 
@@ -782,11 +794,12 @@ def _size_facet(filterset):
 
 
 def _tag_facet(filterset):
+    language = _language_index()
     # The most used first, as a tag cloud would, named in the reader's language where named so.
     shared = filterset.counts_for("tag")
     names = shared.names.get("tag", {})
     rows = sorted(
-        ((slug, _localized(names[slug][:3]), n) for slug, n in shared.of_facet("tag").items()),
+        ((slug, _localized(names[slug][:3], language), n) for slug, n in shared.of_facet("tag").items()),
         key=lambda row: (-row[2], row[1]),
     )
     return _facet(filterset, "tag", [(slug, name, n, 0) for slug, name, n in rows])
@@ -829,20 +842,24 @@ def service_class_counts(solutions, top_level_only=False):
 class _CountedClass:
     """A service class as the shared counts give it (the attributes the facet reads)."""
 
-    def __init__(self, code, n, names):
+    def __init__(self, code, n, names, language):
         name_fi, name_sv, name_en, position, parent = names
         self.pk = self.code = code
         self.parent_id = parent
-        self.name = _localized((name_fi, name_sv, name_en))
+        self.name = _localized((name_fi, name_sv, name_en), language)
         self.solution_count = n
         self.position = position or 0
 
 
 def _service_class_facet(filterset):
+    language = _language_index()
     shared = filterset.counts_for("service_class")
     names = shared.names.get("service_class", {})
     classes = sorted(
-        (_CountedClass(code, n, names[code]) for code, n in shared.of_facet("service_class").items()),
+        (
+            _CountedClass(code, n, names[code], language)
+            for code, n in shared.of_facet("service_class").items()
+        ),
         key=lambda item: (item.position, item.code),
     )
     # Children are listed under their parent, indented; a child whose parent has no count stands alone.
@@ -861,10 +878,11 @@ def _service_class_facet(filterset):
 
 
 def _life_event_facet(filterset):
+    language = _language_index()
     shared = filterset.counts_for("life_event")
     names = shared.names.get("life_event", {})
     rows = sorted(
-        (names[code][3] or 0, code, _localized(names[code][:3]), n)
+        (names[code][3] or 0, code, _localized(names[code][:3], language), n)
         for code, n in shared.of_facet("life_event").items()
     )
     return _facet(filterset, "life_event", [(code, name, n, 0) for _position, code, name, n in rows])
@@ -874,7 +892,8 @@ def _used_in_region_facet(filterset):
     shared = filterset.counts_for("used_in_region")
     names = shared.names.get("used_in_region", {})
     counts = shared.of_facet("used_in_region")
-    options = [(code, _localized(names[code][:3]), counts[code], 0) for code in sorted(counts)]
+    language = _language_index()
+    options = [(code, _localized(names[code][:3], language), counts[code], 0) for code in sorted(counts)]
     own = filterset.own_organisations()
     if own:
         # A member is offered their own organisations' regions, named as such.

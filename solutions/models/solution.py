@@ -177,6 +177,12 @@ class Solution(models.Model):
         verbose_name_plural = _("solutions")
         indexes = [
             models.Index(fields=["moderation_state", "-published_at"], name="solution_state_published_idx"),
+            # The list's other orders, read in order instead of sorting the whole catalogue.
+            models.Index(
+                fields=["moderation_state", "-reuse_count", "-published_at", "-id"],
+                name="solution_state_reuse_idx",
+            ),
+            models.Index(fields=["moderation_state", "title", "id"], name="solution_state_title_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -250,3 +250,31 @@ def test_a_ticked_facet_of_a_broad_search_counts_the_same_first_matches(client, 
     assert "api" in counted  # the ticked value stays, with what was counted of it
     assert sum(counted.values()) == 4  # the cap and one more, as for the facets without a selection
     assert [option.value for option in kinds.options if option.selected] == ["api"]
+
+
+@pytest.mark.postgres_only
+@pytest.mark.parametrize(
+    ("sort", "index"), [("reuse", "solution_state_reuse_idx"), ("title", "solution_state_title_idx")]
+)
+def test_a_list_in_another_order_is_read_in_that_order_from_an_index(rf, db, sort, index):
+    # Sorting the whole catalogue for each page took 350 ms at 100,000 solutions; an index in the
+    # list's order gives the first page at once. (The planner is told to avoid sorting, since a
+    # table this small would be sorted whole.)
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+
+    from solutions.filters import SolutionFilter
+    from solutions.models import Solution
+
+    SolutionFactory.create_batch(3)
+    request = rf.get("/fi/solutions/", {"sort": sort})
+    request.user = AnonymousUser()
+    filterset = SolutionFilter(request.GET, queryset=Solution.objects.published(), request=request)
+    sql, params = filterset.results()[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert index in plan, plan
+    assert "Sort" not in plan, plan
