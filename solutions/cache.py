@@ -87,10 +87,12 @@ def connect() -> None:
                 )
 
 
-def cached(name: str, compute, timeout: int = PAGE_TIMEOUT):
-    """``compute()``, kept per catalogue version and language: for aggregates every visitor sees
-    alike (the front page's counts, the unfiltered list's facets), logged in or not."""
-    key = f"catalogue:data:{version()}:{get_language()}:{name}"
+def cached(name: str, compute, timeout: int = PAGE_TIMEOUT, per_language: bool = True):
+    """``compute()``, kept per catalogue version (and language, unless ``per_language`` is false):
+    for aggregates every visitor sees alike (the whole catalogue's counts, the unfiltered list's
+    facets), logged in or not."""
+    language = get_language() if per_language else "-"
+    key = f"catalogue:data:{version()}:{language}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -1,23 +1,18 @@
 """Public pages of the catalogue: the front page, the searchable list and a solution's own page."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from kuntajako.pagination import paginate
 from municipalities.models import Organisation
 from solutions import filters
 from solutions.cache import anonymous_page, cached
-from solutions.filters import SORT_CHOICES, SolutionFilter, service_class_counts
-from solutions.models import (
-    Attachment,
-    Lifecycle,
-    LifeEvent,
-    ModerationState,
-    ServiceClass,
-    Solution,
-    SolutionKind,
-)
+from solutions.filters import SORT_CHOICES, SharedCounts, SolutionFilter, catalogue_counts, localized_name
+from solutions.models import Attachment, Lifecycle, ServiceClass, Solution, SolutionKind
 from solutions.search.base import MAX_QUERY_LENGTH
 from solutions.search.explain import match_reasons, vocabulary_of
 from solutions.search.suggest import suggestions
@@ -29,36 +24,53 @@ NEWEST_ON_HOME = 6
 def home(request):
     published = Solution.objects.published()
     context = {
-        **cached("front-page-counts", lambda: _front_page_counts(published)),
+        **_front_page_counts(catalogue_counts()),
         # A retired solution is still listed and found, but the front page does not lead with it.
         "newest": published.for_listing()
+        .prefetch_related(None)  # the cards show no tags
         .exclude(lifecycle=Lifecycle.RETIRED)
         .order_by("-published_at", "-pk")[:NEWEST_ON_HOME],
     }
     return render(request, "solutions/home.html", context)
 
 
-def _front_page_counts(published) -> dict:
-    """The front page's counts, the same for every visitor: computed once per catalogue version."""
-    totals = published.aggregate(solutions=Count("pk"), organisations=Count("organisation", distinct=True))
-    kind_counts = dict(published.order_by().values_list("kind").annotate(n=Count("pk")))
-    life_events = (
-        LifeEvent.objects.annotate(
-            solution_count=Count("solutions", filter=Q(solutions__moderation_state=ModerationState.PUBLISHED))
-        )
-        .filter(solution_count__gt=0)
-        .order_by("position", "code")
-    )
+def _front_page_counts(counts: SharedCounts) -> dict:
+    """The front page's counts, from the whole catalogue's (kept once per catalogue version)."""
+    kinds = counts.of_facet("kind")
     return {
-        "totals": totals,
+        "totals": {"solutions": counts.total, "organisations": len(counts.of_facet("organisation"))},
         "municipality_count": Organisation.objects.municipalities().count(),
         "kinds": [
-            {"value": value, "label": str(label), "count": kind_counts.get(value, 0)}
+            {"value": value, "label": str(label), "count": kinds.get(value, 0)}
             for value, label in SolutionKind.choices
         ],
-        "service_classes": service_class_counts(published, top_level_only=True),
-        "life_events": list(life_events),
+        "service_classes": _vocabulary_counts(counts, "service_class", top_level_only=True),
+        "life_events": _vocabulary_counts(counts, "life_event"),
     }
+
+
+def _vocabulary_counts(counts: SharedCounts, facet: str, top_level_only: bool = False) -> list[dict]:
+    """The service classes or life events that published solutions have, in their official order,
+    each with its name in the reader's language, its count and the list filtered by it."""
+    names = counts.names.get(facet, {})
+    list_url = reverse("solutions:solution_list")
+    rows = []
+    for code, n in counts.of_facet(facet).items():
+        name_fi, name_sv, name_en, position, parent = names[code]
+        if top_level_only and parent:
+            continue
+        rows.append(
+            (
+                position or 0,
+                code,
+                {
+                    "name": localized_name((name_fi, name_sv, name_en)),
+                    "solution_count": n,
+                    "get_absolute_url": f"{list_url}?{urlencode({facet: code})}",
+                },
+            )
+        )
+    return [row for _position, _code, row in sorted(rows, key=lambda item: item[:2])]
 
 
 def _depth(request, count: int | None) -> int | None:
@@ -79,9 +91,9 @@ def solution_list(request):
     )
     count = filterset.match_count()
     if count is None and not filterset.active_filters:
-        # The whole catalogue's total is the same for every visitor, signed in or not (at 100,000
-        # solutions counting it reads the whole table: 140 ms).
-        count = cached("list-count", filterset.qs.count)
+        # The whole catalogue's total and counts are the same for every visitor, signed in or not.
+        filterset.use_shared_counts(catalogue_counts())
+        count = filterset.shared_counts().total
     # The cards show no tags: those a search needs come with the classes and events below.
     results = filterset.results(upto=_depth(request, count)).prefetch_related(None)
     page = paginate(request, results, count=count)

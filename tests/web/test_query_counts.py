@@ -7,13 +7,16 @@ from django.test.utils import CaptureQueriesContext
 from solutions.models import Solution
 
 LIST_PAGES = {
-    # One of the front page's queries lists the unanswered help requests; two list the latest news
-    # and the upcoming events.
-    "/fi/": 10,
+    # The whole catalogue's counts (totals, kinds, classes, life events) come from one query of
+    # grouped counts and the publishers from one more, kept per catalogue version; the municipalities
+    # are counted; the newest solutions listed; the unanswered help requests, the latest news and the
+    # upcoming events listed.
+    "/fi/": 7,
     # Every facet without a selection (kind, classes, life events, organisation, region, size, tags,
-    # lifecycle, licence, the reuse facets) comes from one query of grouped counts, and the
-    # publishing organisations' names from one more; the cards show no tags, so none are read.
-    "/fi/solutions/": 4,
+    # lifecycle, licence, the reuse facets) comes from one query of grouped counts, which also gives
+    # the total, and the publishing organisations' names from one more; the cards show no tags, so
+    # none are read.
+    "/fi/solutions/": 3,
     # Each facet with a selection counts on its own (kind, tag, service class: +3); the search words
     # are looked up in the index's vocabulary for typos (+1); a search's total comes with its facet
     # counts (no COUNT); the cards' tags, service classes and life events, with their names in every
@@ -43,29 +46,28 @@ def test_list_page_queries_do_not_grow_with_the_catalogue(client, make_catalogue
 
 
 def test_the_whole_catalogue_is_counted_once_per_catalogue_version(client, make_catalogue):
-    # A signed-in visitor's list is not a cached page, but the total of the unfiltered list is
-    # the same for everyone until the catalogue changes.
-    from tests.factories import SolutionFactory, UserFactory
+    # A member's list is not a cached page, and its reuse facets name the member's own organisations,
+    # but the total and counts of the unfiltered catalogue are the same for everyone until it
+    # changes, on the list and on the front page alike.
+    from municipalities.models import MembershipRole
+    from tests.conftest import member_of
+    from tests.factories import SolutionFactory
 
-    make_catalogue(5)
-    client.force_login(UserFactory())
+    solutions = make_catalogue(5)
+    client.force_login(member_of(solutions[0].organisation, MembershipRole.MEMBER))
     counting = []
-    for _visit in range(2):
+    for url in ("/fi/solutions/", "/fi/solutions/?page=1", "/fi/", "/sv/solutions/"):
         with CaptureQueriesContext(connection) as context:
-            response = client.get("/fi/solutions/")
-        counting.append(
-            [
-                q["sql"]
-                for q in context.captured_queries
-                if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "solutions_solution"')
-            ]
-        )
-    assert len(counting[0]) == 1
-    assert counting[1] == []
+            response = client.get(url)
+        assert response.status_code == 200
+        counting.append([q["sql"] for q in context.captured_queries if q["sql"].startswith("WITH m ")])
+    assert [len(queries) for queries in counting] == [1, 0, 0, 0]
     assert response.context["page"].paginator.count == 5
+    assert response.context["filterset"].own_organisations()  # its facets are its own, not cached
     SolutionFactory()  # a new solution makes a new catalogue version
     response = client.get("/fi/solutions/")
     assert response.context["page"].paginator.count == 6
+    assert client.get("/fi/").context["totals"]["solutions"] == 6
 
 
 # The organisation page reads the adoptions of its solutions and its own adoptions: two queries;
