@@ -84,9 +84,12 @@ check-deploy: install
 	DEBUG=false SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	    ALLOWED_HOSTS=kuntajako.example $(PY) manage.py check --deploy --fail-level WARNING
 
-bench: install
+bench: compile
+	@.ci/system-packages load
 	@DATABASE_URL=$(TEST_DATABASE_URL) PYTHON=$(PY) .ci/postgres || { echo "The benchmark needs PostgreSQL." >&2; exit 1; }
 	$(PY) tests/benchmarks/catalogue.py $(BENCH_ARGS)
+	@# The same database through gunicorn, next to a hello world through the same server.
+	$(PY) tests/benchmarks/throughput.py $(BENCH_ARGS)
 
 # Back up the database and the attachments of the site that the environment configures (DATABASE_URL,
 # ATTACHMENT_STORAGE…; for the demo, DEBUG=true) into a new folder under backups/, or into BACKUP=…;
