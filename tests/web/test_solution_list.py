@@ -279,3 +279,19 @@ def test_a_list_in_another_order_is_read_in_that_order_from_an_index(rf, db, sor
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert index in plan, plan
     assert "Sort" not in plan, plan
+
+
+def test_a_renamed_publisher_is_named_anew_in_the_facets(client, catalogue):
+    # The publishers' names are kept per catalogue version; renaming one makes a new version.
+    from municipalities.models import Organisation
+
+    def organisation_labels():
+        response = client.get("/fi/solutions/", {"q": "kirjasto"})
+        found = next(facet for facet in response.context["facets"] if facet.name == "organisation")
+        return {option.value: option.label for option in found.options}
+
+    assert organisation_labels()["inari"] == "Inari"
+    inari = Organisation.objects.get(slug="inari")
+    inari.name_fi = "Inarin kunta"
+    inari.save()
+    assert organisation_labels()["inari"] == "Inarin kunta"
