@@ -5,6 +5,7 @@ A query is read like a web search box: words must all match, `"quoted words"` ma
 each backend translates into its own syntax, so no user input reaches a query language unescaped.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -383,8 +384,13 @@ class SearchBackend:
         return queryset.exists()
 
     def highlight(self, text: str, query: str) -> SafeString:
-        plan = self.plan(query, correct=False)
-        return highlight_lexemes(text, plan.lexemes())
+        return highlight_lexemes(text, self._query_lexemes(query))
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 -- backends live as long as the process
+    def _query_lexemes(self, query: str) -> frozenset[str]:
+        """What a query's words mark: a page's cards highlight their title and summary with the
+        same query (40 analyses of it per page before)."""
+        return frozenset(self.plan(query, correct=False).lexemes())
 
     def reindex(self, ids=None) -> None:
         """Recompute the index entries of these solutions (all when ``ids`` is None)."""
