@@ -1,6 +1,8 @@
 """Browser tests: Playwright's sync API driving Debian's chromium against pytest-django's live server.
 
-The browser is launched once per test session; each test gets a fresh context (cookies, storage).
+The browser is launched once for the browser tests (they run together: pytest-django runs the
+transactional tests as one group) and stopped after them; each test gets a fresh context (cookies,
+storage).
 """
 
 import os
@@ -33,14 +35,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium, for the tests of this package only.
+
+    Between its calls Playwright's sync API leaves its event loop marked as running in the test
+    thread, and while a loop runs, Django keeps the thread's database connections in a separate,
+    context-local storage. A connection opened there is invisible once Playwright stops: pytest-django
+    closes only the thread's usual connection before dropping the test database, and the drop then
+    fails with "being accessed by other users". Hence the package scope, so that the tests after these
+    ones run without the loop, and the connections of that storage are closed before Playwright stops.
+    """
     require(Path(CHROMIUM).exists(), f"Chromium ({CHROMIUM})")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
+        connections.close_all()
         browser.close()
 
 
