@@ -257,12 +257,15 @@ def query_count(client, url):
 
 def member_client(organisation):
     """A test client signed in as a new member of ``organisation``."""
+    import uuid
+
     from django.test import Client
     from django.utils import timezone
 
     from tests.factories import MembershipFactory, UserFactory
 
-    user = UserFactory(email_confirmed_at=timezone.now())
+    # A new account each run: the factories' numbering starts again in every process.
+    user = UserFactory(email=f"bench-{uuid.uuid4().hex[:12]}@example.fi", email_confirmed_at=timezone.now())
     MembershipFactory(user=user, organisation=organisation)
     client = Client()
     client.force_login(user)
