@@ -322,12 +322,16 @@ class SolutionFilter(django_filters.FilterSet):
         order = self.sort_order
         if order == SORT.RELEVANCE:
             plan = getattr(self, "search_plan", None)
+            if not (plan and plan.groups):
+                # Nothing to rank by (only quotes, dashes, emoji, or only excluded words): ranking
+                # the whole catalogue at an equal rank would order 100,000 rows to show the newest.
+                return qs.order_by("-published_at", "-pk")
             depth = max(RERANK_DEPTH, upto + RERANK_MARGIN) if upto is not None else None
-            if plan and depth is not None:
+            if depth is not None:
                 shared = self.shared_counts()
                 top = shared.top_ids
                 if shared.total > max(depth, RANK_ALL_UP_TO):
-                    ids = get_backend().ranked_ids(qs, plan, depth)
+                    ids = get_backend().ranked_ids(qs, plan, depth, share=RANK_ALL_UP_TO)
                     if ids is not None:
                         qs = qs.filter(ids_in(ids))
                 elif top is not None and (upto <= len(top) or shared.total <= len(top)):

@@ -361,10 +361,13 @@ class SearchBackend:
         """Solutions with every word, the last ones possibly unfinished (search as you type)."""
         raise NotImplementedError
 
-    def ranked_ids(self, queryset: QuerySet, plan: Plan, limit: int) -> list[int] | None:
+    def ranked_ids(
+        self, queryset: QuerySet, plan: Plan, limit: int, share: int | None = None
+    ) -> list[int] | None:
         """The ids of about the best ``limit`` matches of ``queryset`` (already searched with
         ``plan``), read from an index that keeps rank order; None where there is no such index and
-        every match must be ranked."""
+        every match must be ranked. Where the index is too slow for the query, the ids of any
+        ``share`` of the matches, for the caller to rank."""
         return None
 
     def similar_lexemes(self, word: str) -> list[tuple[str, int]]:

@@ -8,12 +8,19 @@ Ranking is ts_rank with the weights below (title A down to organisation names D;
 counts one weight lower than the whole word).
 """
 
+import logging
+from contextlib import contextmanager
+
 from django.core.exceptions import EmptyResultSet
+from django.db import OperationalError, connections, transaction
 from django.db.models import BooleanField, Q
+from psycopg.errors import QueryCanceled
 
 from solutions.search.analysis import QueryWord
 from solutions.search.base import AnalysedTerm, Plan, RowSQL, SearchBackend, no_rank
 from solutions.search.index import LEXEME_TABLE, has_ranked_index
+
+logger = logging.getLogger(__name__)
 
 # Which solutions match, written with `@@@`, PostgreSQL's other name for `@@` on a tsvector, which
 # only the GIN index serves. The RUM index answers `@@` as well, and the planner preferred it for
@@ -33,6 +40,34 @@ def _estimated_rows(explained) -> float:
         explained = json.loads(explained)
     node = explained[0]["Plan"]
     return node["Plans"][0]["Plan Rows"] if node.get("Plans") else node["Plan Rows"]
+
+
+# How long the RUM index may take for a search's best matches. It ranks every match before it
+# returns the first, so a relaxed search of many common words ("palvelu järjestelmä kunta asukas …":
+# no solution has them all, nearly every one has some) took 370 ms at 100,000 solutions, where the
+# broadest real searches take 25-50 ms. Past this the caller ranks a capped share of the matches
+# instead (SolutionFilter.results): worse results for such a query, but a page within 0.5 s.
+RANKED_TIMEOUT_MS = 250
+# What ranked_ids orders by (the RUM index's distance to the query).
+RANK_ORDER = "__ROW__.search_vector <=> %s::tsquery"
+
+
+@contextmanager
+def local_settings(connection, settings: dict[str, str]):
+    """PostgreSQL settings for the statements of this block only (set_config's is_local), also
+    inside a longer transaction, where they are put back afterwards."""
+    inside_transaction = connection.in_atomic_block
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for name, value in settings.items():
+            cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+        yield
+        # After an error the savepoint's rollback takes the settings back; outside a longer
+        # transaction they end with this one.
+        if inside_transaction:
+            cursor.execute(
+                "SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = ANY(%s)",
+                [list(settings)],
+            )
 
 
 # ts_rank weights for D, C, B, A.
@@ -100,8 +135,6 @@ class PostgresSearchBackend(SearchBackend):
 
     def match_estimate(self, queryset):
         """The planner's estimate of how many rows ``queryset`` has (EXPLAIN, about a millisecond)."""
-        from django.db import connections
-
         try:
             sql, params = queryset.order_by().values("pk")[:1].query.sql_with_params()
         except EmptyResultSet:
@@ -122,35 +155,21 @@ class PostgresSearchBackend(SearchBackend):
         match at once, which building the index's bitmap of 20,000 matches would not (20-30 ms).
         ``estimate``: ``match_estimate(queryset)``, when the caller asked for it already.
         """
-        from django.db import connections, transaction
-
         if estimate is None:
             estimate = self.match_estimate(queryset)
         rows = queryset.order_by().values("pk")[:1]
         if estimate >= SCAN_FOR_ANY_ABOVE:
             return rows.exists()
-        connection = connections[queryset.db]
-        inside_transaction = connection.in_atomic_block
-        with transaction.atomic(using=queryset.db), connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config(name, 'off', true) FROM pg_settings"
-                " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
-            )
-            try:
-                return rows.exists()
-            finally:
-                if inside_transaction:  # otherwise the settings end with this transaction
-                    cursor.execute(
-                        "SELECT set_config(name, reset_val, true) FROM pg_settings"
-                        " WHERE name IN ('enable_seqscan', 'enable_indexscan')"
-                    )
+        with local_settings(connections[queryset.db], {"enable_seqscan": "off", "enable_indexscan": "off"}):
+            return rows.exists()
 
-    def ranked_ids(self, queryset, plan, limit):
+    def ranked_ids(self, queryset, plan, limit, share=None):
         """The ids of the best ``limit`` matches in the index's own rank order (RUM), or None.
 
         RUM ranks with the same field weights as ``search_plan`` but without its length
         normalisation, so the caller re-ranks these candidates exactly; reading them costs a walk of
-        the index instead of ranking every match, which is what a broad query needs.
+        the index instead of ranking every match, which is what a broad query needs. When the index
+        takes over RANKED_TIMEOUT_MS: the ids of any ``share`` matches, for the caller to rank.
         """
         if not plan or not has_ranked_index():
             return None
@@ -161,9 +180,17 @@ class PostgresSearchBackend(SearchBackend):
         in_ranked_index = RowSQL(
             "__ROW__.search_vector @@ %s::tsquery", [wanted], output_field=BooleanField()
         )
-        distance = RowSQL("__ROW__.search_vector <=> %s::tsquery", [wanted])
+        distance = RowSQL(RANK_ORDER, [wanted])
         ranked = queryset.filter(Q(in_ranked_index)).order_by(distance.asc())
-        return list(ranked.values_list("pk", flat=True)[:limit])
+        connection = connections[queryset.db]
+        try:
+            with local_settings(connection, {"statement_timeout": f"{RANKED_TIMEOUT_MS}ms"}):
+                return list(ranked.values_list("pk", flat=True)[:limit])
+        except OperationalError as error:
+            if not isinstance(error.__cause__, QueryCanceled):
+                raise
+            logger.info("The ranked index took over %s ms for %r", RANKED_TIMEOUT_MS, plan.typed)
+            return list(queryset.order_by().values_list("pk", flat=True)[: share or limit])
 
     def prefix_search(self, queryset, words):
         parts = []

@@ -36,6 +36,23 @@ def test_a_query_of_only_operators_says_so_and_lists_everything(client, library)
     assert [s.title for s in response.context["page"].object_list] == [library.title]
 
 
+@pytest.mark.parametrize("query", ['-- "" -', "📚 🙂", "-kirjasto"])
+def test_a_query_with_no_words_to_rank_by_lists_the_newest_first(client, db, query):
+    # Nothing to rank by: the newest first, as the list without a search (the older one is the more
+    # complete, which would come first among equal ranks).
+    from django.utils import timezone
+
+    older = SolutionFactory(
+        title="Vanhempi",
+        description="Kuvaus.",
+        licence="MIT",
+        published_at=timezone.now() - timezone.timedelta(days=9),
+    )
+    newer = SolutionFactory(title="Uudempi", description="", licence="", published_at=timezone.now())
+    response = client.get("/en/solutions/", {"q": query})
+    assert [s.title for s in response.context["page"].object_list] == [newer.title, older.title]
+
+
 def test_a_long_query_is_cut_and_says_so(client, library):
     response = client.get("/en/solutions/", {"q": "kirjasto " * 100})
     html = response.content.decode()
