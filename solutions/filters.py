@@ -691,14 +691,6 @@ class Publisher(NamedTuple):
             for pk, slug, population, fi, sv, en, region, region_fi, region_sv, region_en in rows
         }
 
-    @property
-    def name(self) -> str:
-        return localized_name(self.names)
-
-    @property
-    def region_name(self) -> str:
-        return localized_name(self.region_names)
-
 
 def _language_index() -> int:
     """Where the active language's name is in a (fi, sv, en) tuple."""

@@ -39,7 +39,9 @@ def _front_page_counts(counts: SharedCounts) -> dict:
     kinds = counts.of_facet("kind")
     return {
         "totals": {"solutions": counts.total, "organisations": len(counts.of_facet("organisation"))},
-        "municipality_count": Organisation.objects.municipalities().count(),
+        "municipality_count": cached(
+            "municipality-count", Organisation.objects.municipalities().count, per_language=False
+        ),
         "kinds": [
             {"value": value, "label": str(label), "count": kinds.get(value, 0)}
             for value, label in SolutionKind.choices

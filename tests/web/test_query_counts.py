@@ -4,7 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from municipalities.models import MembershipRole
 from solutions.models import Solution
+from tests.conftest import member_of
+from tests.factories import SolutionFactory
 
 LIST_PAGES = {
     # The whole catalogue's counts (totals, kinds, classes, life events) come from one query of
@@ -49,10 +52,6 @@ def test_the_whole_catalogue_is_counted_once_per_catalogue_version(client, make_
     # A member's list is not a cached page, and its reuse facets name the member's own organisations,
     # but the total and counts of the unfiltered catalogue are the same for everyone until it
     # changes, on the list and on the front page alike.
-    from municipalities.models import MembershipRole
-    from tests.conftest import member_of
-    from tests.factories import SolutionFactory
-
     solutions = make_catalogue(5)
     client.force_login(member_of(solutions[0].organisation, MembershipRole.MEMBER))
     counting = []

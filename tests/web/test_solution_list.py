@@ -3,10 +3,14 @@
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from solutions.models import ModerationState, SolutionKind
+from municipalities.models import Organisation
+from solutions.filters import SolutionFilter
+from solutions.models import ModerationState, Solution, SolutionKind
 from tests.factories import (
     LifeEventFactory,
     OrganisationFactory,
@@ -259,12 +263,6 @@ def test_a_list_in_another_order_is_read_in_that_order_from_an_index(rf, db, sor
     # Sorting the whole catalogue for each page took 350 ms at 100,000 solutions; an index in the
     # list's order gives the first page at once. (The planner is told to avoid sorting, since a
     # table this small would be sorted whole.)
-    from django.contrib.auth.models import AnonymousUser
-    from django.db import connection
-
-    from solutions.filters import SolutionFilter
-    from solutions.models import Solution
-
     if connection.vendor != "postgresql":
         pytest.skip("reads PostgreSQL's plan")
     SolutionFactory.create_batch(3)
@@ -283,8 +281,6 @@ def test_a_list_in_another_order_is_read_in_that_order_from_an_index(rf, db, sor
 
 def test_a_renamed_publisher_is_named_anew_in_the_facets(client, catalogue):
     # The publishers' names are kept per catalogue version; renaming one makes a new version.
-    from municipalities.models import Organisation
-
     def organisation_labels():
         response = client.get("/fi/solutions/", {"q": "kirjasto"})
         found = next(facet for facet in response.context["facets"] if facet.name == "organisation")
